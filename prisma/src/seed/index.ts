@@ -1,0 +1,3 @@
+// Seeds are functions: db:seed, the demo start command, API tests and e2e tests all call these.
+export * from './demo.ts';
+export * from './organizations.ts';
