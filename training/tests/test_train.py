@@ -1,0 +1,81 @@
+import csv
+import hashlib
+import json
+
+import pytest
+import torch
+
+from twinspect_training.train import EXIT_DIVERGED, main
+
+TINY = ["--preset", "tiny", "--set", "train.threads=2"]
+
+
+def _run(image_folder, out, *extra):
+    return main(["--images", str(image_folder), "--out", str(out), *TINY, *extra])
+
+
+def _events(out):
+    return [json.loads(line) for line in (out / "metrics.jsonl").read_text().splitlines()]
+
+
+def _weights(out):
+    state = torch.load(out / "checkpoint.pt", map_location="cpu")["model"]
+    return hashlib.sha256(b"".join(v.numpy().tobytes() for v in state.values())).hexdigest()
+
+
+@pytest.fixture(scope="module")
+def tiny_run(image_folder, tmp_path_factory):
+    out = tmp_path_factory.mktemp("run")
+    assert _run(image_folder, out) == 0
+    return out
+
+
+def test_tiny_config_trains_and_logs_json_lines(tiny_run):
+    events = _events(tiny_run)
+    epochs = [e for e in events if e["event"] == "epoch"]
+    assert events[0]["event"] == "start" and events[-1]["event"] == "done"
+    assert [e["epoch"] for e in epochs] == [1, 2]
+    for e in epochs:
+        assert {"loss", "bce", "bt", "lr", "step"} <= set(e)
+        assert 0.0 <= e["val"]["all"]["auc"] <= 1.0
+    split = json.loads((tiny_run / "split.json").read_text())
+    assert not set(split["train"]) & set(split["test"]) and not set(split["val"]) & set(split["test"])
+
+
+def test_same_seed_gives_the_same_model(image_folder, tiny_run, tmp_path):
+    assert _run(image_folder, tmp_path) == 0
+    assert _weights(tmp_path) == _weights(tiny_run)
+
+
+def test_resume_continues_where_it_stopped(image_folder, tiny_run, tmp_path):
+    # A time budget this small pauses the run after its first epoch, as a kill would.
+    assert _run(image_folder, tmp_path, "--set", "train.max_minutes=1e-6") == 0
+    assert [e["event"] for e in _events(tmp_path)][-1] == "paused"
+    assert _run(image_folder, tmp_path, "--resume", "--set", "train.max_minutes=0") == 0
+    events = _events(tmp_path)
+    assert [e["epoch"] for e in events if e["event"] == "epoch"] == [1, 2]
+    assert any(e["event"] == "resume" for e in events)
+    # Same data order, same RNG: resuming reproduces the uninterrupted run.
+    assert _weights(tmp_path) == _weights(tiny_run)
+
+
+def test_divergence_stops_with_a_reason_and_keeps_the_last_checkpoint(image_folder, tmp_path, capsys):
+    assert _run(image_folder, tmp_path, "--set", "train.epochs=1") == 0
+    before = _weights(tmp_path)
+    code = _run(image_folder, tmp_path, "--resume", "--set", "train.epochs=2", "--set", "train.bt_lambda=NaN")
+    assert code == EXIT_DIVERGED
+    assert '"reason": "diverged"' in capsys.readouterr().out
+    assert _weights(tmp_path) == before
+
+
+def test_labelled_pairs_feed_the_bce_term(image_folder, tmp_path):
+    files = sorted(p.relative_to(image_folder).as_posix() for p in image_folder.rglob("*.*"))
+    with open(tmp_path / "pairs.csv", "w", newline="") as fh:
+        w = csv.writer(fh)
+        w.writerow(["a", "b", "label", "weight"])
+        w.writerow([files[0], files[1], "different", "3"])
+        w.writerow([files[2], files[3], "same", "1"])
+    out = tmp_path / "run"
+    assert _run(image_folder, out, "--pairs", str(tmp_path / "pairs.csv"), "--set", "train.epochs=1") == 0
+    epochs = [e for e in _events(out) if e["event"] == "epoch"]
+    assert epochs and "labelled_bce" in epochs[0]

@@ -1,0 +1,79 @@
+"""Scoring pair sets with a PyTorch model and summarising them (scikit-learn metrics).
+
+Used for validation during training and for calibrating the threshold at export. The product's
+own evaluation (`npm run evaluate`) scores through onnxruntime-node instead; see report.py.
+"""
+from __future__ import annotations
+
+import random
+
+import numpy as np
+import torch
+from sklearn.metrics import accuracy_score, f1_score, precision_score, recall_score, roc_auc_score
+
+from .alterations import alter
+from .data import ImageCache, PairSpec, make_pair_specs
+from .imageio import to_model_input
+
+
+def val_specs(paths: list[str], n_pairs: int, seed: int) -> list[PairSpec]:
+    """A fixed validation mix: both protocols, random and hard negatives, a quarter each."""
+    specs: list[PairSpec] = []
+    for protocol in ("editorial", "reference"):
+        for negatives in ("random", "hard"):
+            specs += make_pair_specs(paths, max(1, n_pairs // 4), protocol, negatives, seed + 1)
+    return specs
+
+
+@torch.no_grad()
+def score_specs(model, cache: ImageCache, specs: list[PairSpec], size: int, device, batch: int = 64) -> np.ndarray:
+    model.eval()
+    out = []
+    for s in range(0, len(specs), batch):
+        chunk = specs[s:s + batch]
+        xa = [to_model_input(alter(cache.images[p.a], p.protocol, random.Random(p.seed_a))[0], size) for p in chunk]
+        xb = [to_model_input(alter(cache.images[p.b], p.protocol, random.Random(p.seed_b))[0], size) for p in chunk]
+        za = model.encoder(torch.from_numpy(np.stack(xa)).to(device))
+        zb = model.encoder(torch.from_numpy(np.stack(xb)).to(device))
+        out.append(torch.sigmoid(model.head.pair_logits(za, zb)).cpu().numpy())
+    return np.concatenate(out)
+
+
+def best_threshold(labels: np.ndarray, scores: np.ndarray) -> float:
+    """The threshold that maximises accuracy (midpoint between neighbouring scores)."""
+    order = np.argsort(scores)
+    s, y = scores[order], labels[order]
+    # Predict "same" for scores > t. Candidate t between consecutive sorted scores.
+    n_pos = y.sum()
+    correct_neg_below = np.concatenate([[0], np.cumsum(1 - y)])
+    pos_above = n_pos - np.concatenate([[0], np.cumsum(y)])
+    acc = correct_neg_below + pos_above
+    k = int(np.argmax(acc))
+    if k == 0:
+        return float(s[0] - 1e-6)
+    if k == len(s):
+        return float(s[-1] + 1e-6)
+    return float((s[k - 1] + s[k]) / 2)
+
+
+def metrics(labels, scores, threshold: float) -> dict[str, float]:
+    labels = np.asarray(labels, dtype=int)
+    scores = np.asarray(scores, dtype=float)
+    pred = (scores > threshold).astype(int)
+    auc = roc_auc_score(labels, scores) if 0 < labels.sum() < len(labels) else float("nan")
+    return {
+        "accuracy": float(accuracy_score(labels, pred)),
+        "f1": float(f1_score(labels, pred, zero_division=0)),
+        "precision": float(precision_score(labels, pred, zero_division=0)),
+        "recall": float(recall_score(labels, pred, zero_division=0)),
+        "auc": float(auc),
+        "threshold": float(threshold),
+        "accuracy_at_0_5": float(accuracy_score(labels, (scores > 0.5).astype(int))),
+        "n": int(len(labels)),
+    }
+
+
+def summarise(specs: list[PairSpec], scores: np.ndarray) -> dict[str, dict[str, float]]:
+    labels = np.array([int(p.same) for p in specs])
+    t = best_threshold(labels, scores)
+    return {"all": {k: round(v, 4) for k, v in metrics(labels, scores, t).items()}}

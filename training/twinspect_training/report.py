@@ -1,0 +1,143 @@
+"""Metrics, ROC curves and the Markdown report for a scored pair set (the back half of
+`npm run evaluate`).
+
+    /usr/bin/python3 -m twinspect_training.report --pairs OUT/pairs --scores OUT/scores/bta.json \
+        --manifest models/<v>/manifest.json --out OUT [--baseline-checkpoint ckpt.pt ...] [--baselines]
+
+BTA is judged at the threshold calibrated on validation data (from the manifest) and at 0.5.
+Baselines have no calibrated threshold of their own, so theirs is cross-calibrated: fitted on one
+half of the pairs and applied to the other, both ways, so no pair judges the threshold it set.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+import matplotlib
+
+matplotlib.use("Agg")
+import matplotlib.pyplot as plt  # noqa: E402
+import numpy as np  # noqa: E402
+from sklearn.metrics import roc_curve  # noqa: E402
+
+from .alterations import ALTERATION_TYPES  # noqa: E402
+from .baselines import score_baselines  # noqa: E402
+from .evaluation import best_threshold, metrics  # noqa: E402
+
+STUDY = {"bta": (0.89, 0.95, 0.90, 0.97), "barlow_twins": (0.68, 0.69), "simclr": (0.67, 0.71)}
+
+
+def cross_calibrated(labels: np.ndarray, scores: np.ndarray) -> dict[str, float]:
+    half = np.arange(len(labels)) % 2 == 0
+    preds = np.zeros(len(labels), dtype=int)
+    thresholds = []
+    for fit, apply in ((half, ~half), (~half, half)):
+        t = best_threshold(labels[fit], scores[fit])
+        thresholds.append(t)
+        preds[apply] = (scores[apply] > t).astype(int)
+    m = metrics(labels, scores, float(np.mean(thresholds)))
+    # Replace the threshold-dependent figures with the cross-calibrated predictions.
+    tp = int(((preds == 1) & (labels == 1)).sum())
+    fp = int(((preds == 1) & (labels == 0)).sum())
+    fn = int(((preds == 0) & (labels == 1)).sum())
+    m["accuracy"] = float((preds == labels).mean())
+    m["precision"] = tp / (tp + fp) if tp + fp else 0.0
+    m["recall"] = tp / (tp + fn) if tp + fn else 0.0
+    m["f1"] = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+    m["threshold_source"] = "cross-calibrated (2-fold)"
+    return m
+
+
+def per_alteration(rows: list[dict], labels: np.ndarray, scores: np.ndarray, threshold: float) -> dict[str, dict]:
+    pred = scores > threshold
+    out = {}
+    for kind in ALTERATION_TYPES:
+        mask = np.array([kind in r["alterations_a"] or kind in r["alterations_b"] for r in rows])
+        if mask.any():
+            out[kind] = {"accuracy": round(float((pred[mask] == labels[mask]).mean()), 4), "pairs": int(mask.sum())}
+    return out
+
+
+def plot_roc(labels: np.ndarray, all_scores: dict[str, np.ndarray], path: Path, title: str) -> None:
+    fig, ax = plt.subplots(figsize=(5.5, 5))
+    for name, s in all_scores.items():
+        fpr, tpr, _ = roc_curve(labels, s)
+        ax.plot(fpr, tpr, label=name)
+    ax.plot([0, 1], [0, 1], "k:", lw=0.8)
+    ax.set_xlabel("false positive rate")
+    ax.set_ylabel("true positive rate")
+    ax.set_title(title)
+    ax.legend(loc="lower right", fontsize=8)
+    fig.tight_layout()
+    fig.savefig(path, dpi=120)
+    plt.close(fig)
+
+
+def markdown(result: dict) -> str:
+    lines = [f"# Evaluation: {result['protocol']} protocol, {result['negatives']} negatives",
+             "", f"Model `{result['model_version']}`, {result['pairs']} pairs (seed {result['seed']}), "
+             f"images from `{result['images']}`. BTA threshold {result['threshold']:.4f} (calibrated on "
+             "validation data); baselines cross-calibrated.", "",
+             "| method | accuracy | accuracy @0.5 | F1 | precision | recall | AUC | study (acc / AUC) |",
+             "|---|---|---|---|---|---|---|---|"]
+    for name, m in result["methods"].items():
+        key = "bta" if name == "bta" else name.rsplit("_", 1)[0]
+        study = STUDY.get(key)
+        ref = f"{study[0]}-{study[2]} / {study[1]}-{study[3]}" if key == "bta" else (f"{study[0]} / {study[1]}" if study else "")
+        lines.append(f"| {name} | {m['accuracy']:.3f} | {m['accuracy_at_0_5']:.3f} | {m['f1']:.3f} | "
+                     f"{m['precision']:.3f} | {m['recall']:.3f} | {m['auc']:.3f} | {ref} |")
+    lines += ["", "The study scored ~630-700 cell images on pairs from an 80/20 split; its numbers are "
+              "shown for orientation, not as a like-for-like comparison.", "",
+              "## BTA accuracy by alteration type", "", "| alteration | accuracy | pairs |", "|---|---|---|"]
+    for kind, m in result["per_alteration"]["bta"].items():
+        lines.append(f"| {kind} | {m['accuracy']:.3f} | {m['pairs']} |")
+    lines += ["", "![ROC curves](roc.png)", ""]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--pairs", required=True, type=Path)
+    ap.add_argument("--scores", required=True, type=Path, help="JSON list of BTA scores, one per pair")
+    ap.add_argument("--manifest", required=True, type=Path)
+    ap.add_argument("--out", required=True, type=Path)
+    ap.add_argument("--images", default="")
+    ap.add_argument("--seed", type=int, default=0)
+    ap.add_argument("--baselines", action="store_true")
+    ap.add_argument("--baseline-checkpoint", action="append", default=[], type=Path)
+    args = ap.parse_args(argv)
+
+    rows = [json.loads(line) for line in (args.pairs / "pairs.jsonl").read_text().splitlines() if line]
+    bta = np.asarray(json.loads(args.scores.read_text()), dtype=float)
+    if len(bta) != len(rows):
+        raise SystemExit(f"{args.scores}: {len(bta)} scores for {len(rows)} pairs")
+    manifest = json.loads(args.manifest.read_text())
+    labels = np.array([int(r["same"]) for r in rows])
+    threshold = float(manifest["threshold"])
+
+    all_scores = {"bta": bta}
+    methods = {"bta": metrics(labels, bta, threshold)}
+    if args.baselines:
+        for name, s in score_baselines(args.pairs, rows, args.baseline_checkpoint).items():
+            all_scores[name] = s
+            methods[name] = cross_calibrated(labels, s)
+    result = {
+        "protocol": rows[0]["protocol"], "negatives": rows[0]["negatives"], "pairs": len(rows),
+        "seed": args.seed, "images": args.images, "model_version": manifest["version"],
+        "threshold": threshold,
+        "methods": {k: {kk: (round(v, 4) if isinstance(v, float) else v) for kk, v in m.items()} for k, m in methods.items()},
+        "per_alteration": {"bta": per_alteration(rows, labels, bta, threshold)},
+    }
+    args.out.mkdir(parents=True, exist_ok=True)
+    (args.out / "metrics.json").write_text(json.dumps(result, indent=2))
+    plot_roc(labels, all_scores, args.out / "roc.png", f"{result['protocol']} / {result['negatives']} negatives")
+    (args.out / "report.md").write_text(markdown(result))
+    print(json.dumps({"event": "report", "out": str(args.out),
+                      "bta": {k: result["methods"]["bta"][k] for k in ("accuracy", "auc")}}))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,241 @@
+"""Train BTA (or a baseline) on a folder of images, self-supervised, plus optional labelled pairs.
+
+    /usr/bin/python3 -m twinspect_training.train --images ../shared/datasets/bio-dev --out runs/default \
+        [--preset default] [--set train.epochs=60 ...] [--pairs labels.csv] [--resume]
+
+Metrics go to stdout as JSON lines (and to <out>/metrics.jsonl). A checkpoint holding its config,
+split, optimiser and RNG state is written atomically after every epoch, so a killed run resumes
+with --resume. A non-finite loss stops the run with exit code 3, leaving the last good checkpoint.
+"""
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import random
+import sys
+import time
+from pathlib import Path
+
+import numpy as np
+import torch
+import torch.nn.functional as F
+
+from .alterations import alter, pick_protocol
+from .config import Config, preset
+from .data import ImageCache, epoch_batches, make_split, read_labelled_pairs, relative_images
+from .evaluation import score_specs, summarise, val_specs
+from .imageio import to_model_input
+from .losses import barlow_twins_loss, nt_xent_loss, pairwise_bce, parallel_loss
+from .model import BTA
+
+EXIT_DIVERGED = 3
+
+
+class Diverged(RuntimeError):
+    pass
+
+
+def log(event: dict, sink) -> None:
+    line = json.dumps(event, sort_keys=True)
+    print(line, flush=True)
+    sink.write(line + "\n")
+    sink.flush()
+
+
+def pick_device(name: str) -> torch.device:
+    if name == "auto":
+        return torch.device("cuda" if torch.cuda.is_available() else "cpu")
+    return torch.device(name)
+
+
+def views(cache: ImageCache, idx: list[int], cfg: Config, rng: random.Random) -> tuple[torch.Tensor, torch.Tensor]:
+    size = cfg.model.image_size
+    v1, v2 = [], []
+    for i in idx:
+        protocol = pick_protocol(cfg.train.protocol_mix, rng)
+        for out in (v1, v2):
+            im, _ = alter(cache.images[i], protocol, rng)
+            out.append(to_model_input(im, size))
+    return torch.from_numpy(np.stack(v1)), torch.from_numpy(np.stack(v2))
+
+
+def lr_at(step: int, total: int, warmup: int, tc) -> float:
+    if step < warmup:
+        return tc.lr_max * (step + 1) / warmup
+    progress = min(1.0, (step - warmup) / max(1, total - warmup))
+    return tc.lr_min + 0.5 * (tc.lr_max - tc.lr_min) * (1 + math.cos(math.pi * progress))
+
+
+def phases(cfg: Config) -> list[tuple[str, int]]:
+    """(phase, epochs): parallel trains everything at once; the others pre-train the encoder with
+    their own loss and then fit the head on the frozen encoder (BTA's consecutive variant)."""
+    tc = cfg.train
+    if tc.mode == "parallel":
+        return [("parallel", tc.epochs)]
+    if tc.mode in ("consecutive", "barlow"):
+        return [("barlow", tc.epochs), ("head", tc.head_epochs)]
+    if tc.mode == "simclr":
+        return [("simclr", tc.epochs), ("head", tc.head_epochs)]
+    raise ValueError(f"unknown train.mode {tc.mode!r}")
+
+
+def step_loss(model: BTA, phase: str, x1: torch.Tensor, x2: torch.Tensor, cfg: Config):
+    tc = cfg.train
+    if phase == "head":
+        with torch.no_grad():
+            z = model.encoder(torch.cat([x1, x2]))
+        z1, z2 = z.chunk(2)
+        bce = pairwise_bce(model.head.block_logits(z1, z2))
+        return bce, {"loss": float(bce), "bce": float(bce)}
+    z1, z2 = model.encoder(torch.cat([x1, x2])).chunk(2)
+    if phase == "parallel":
+        return parallel_loss(model.head.block_logits(z1, z2), z1, z2, tc.bt_lambda, tc.bt_offdiag)
+    if phase == "barlow":
+        bt = barlow_twins_loss(z1, z2, tc.bt_offdiag)
+        return bt, {"loss": float(bt), "bt": float(bt)}
+    nt = nt_xent_loss(z1, z2, tc.simclr_temperature)
+    return nt, {"loss": float(nt), "nt_xent": float(nt)}
+
+
+def labelled_loss(model: BTA, labelled, cache: ImageCache, cfg: Config, rng: random.Random, k: int):
+    """BCE on reviewer-confirmed pairs: confirmed DIFFERENT pairs the model scored high carry a
+    larger weight in the CSV, so they count more."""
+    rows = rng.sample(labelled, min(k, len(labelled)))
+    size = cfg.model.image_size
+    xa = torch.from_numpy(np.stack([to_model_input(alter(cache.images[cache.index[a]], "editorial", rng)[0], size) for a, _, _, _ in rows]))
+    xb = torch.from_numpy(np.stack([to_model_input(alter(cache.images[cache.index[b]], "editorial", rng)[0], size) for _, b, _, _ in rows]))
+    za, zb = model.encoder(torch.cat([xa, xb])).chunk(2)
+    target = torch.tensor([t for _, _, t, _ in rows])
+    weight = torch.tensor([w for _, _, _, w in rows])
+    return F.binary_cross_entropy_with_logits(model.head.pair_logits(za, zb), target, weight=weight)
+
+
+def save_checkpoint(path: Path, state: dict) -> None:
+    tmp = path.with_suffix(".tmp")
+    torch.save(state, tmp)
+    tmp.replace(path)
+
+
+def train(images: Path, out: Path, cfg: Config, pairs_csv: Path | None, resume: bool,
+          overrides: dict[str, str] | None = None) -> int:
+    out.mkdir(parents=True, exist_ok=True)
+    ckpt_path = out / "checkpoint.pt"
+    sink = open(out / "metrics.jsonl", "a")
+    state = torch.load(ckpt_path, map_location="cpu") if resume and ckpt_path.exists() else None
+    if state is not None:
+        # A resumed run keeps its own config; explicit --set values (e.g. more epochs) still apply.
+        cfg = Config.from_dict(state["config"]).override(overrides or {})
+    tc = cfg.train
+    torch.set_num_threads(tc.threads)
+    torch.manual_seed(tc.seed)
+    device = pick_device(tc.device)
+
+    split = make_split(relative_images(images), tc.seed, tc.test_fraction, tc.val_fraction)
+    labelled = read_labelled_pairs(pairs_csv, images) if pairs_csv else []
+    extra = sorted({p for a, b, _, _ in labelled for p in (a, b)} - set(split.train))
+    t0 = time.time()
+    train_cache = ImageCache(images, split.train + extra, tc.cache_size)
+    val_cache = ImageCache(images, split.val, tc.cache_size)
+    (out / "config.json").write_text(json.dumps(cfg.to_dict(), indent=2))
+    (out / "split.json").write_text(json.dumps(split.to_dict(), indent=2))
+    log({"event": "start", "images_train": len(split.train), "images_val": len(split.val),
+         "images_test": len(split.test), "labelled_pairs": len(labelled), "device": str(device),
+         "decode_s": round(time.time() - t0, 1), "config": cfg.to_dict()}, sink)
+
+    model = BTA(cfg.model).to(device)
+    plan = phases(cfg)
+    rng = random.Random(f"train:{tc.seed}")
+    first_phase, first_epoch, global_epoch = 0, 0, 0
+    opt_state = None
+    if state is not None:
+        model.load_state_dict(state["model"])
+        first_phase, first_epoch, global_epoch = state["phase"], state["epoch"], state["global_epoch"]
+        rng.setstate(state["rng"])
+        torch.set_rng_state(state["torch_rng"])
+        opt_state = state["optimizer"]
+        if first_epoch >= plan[first_phase][1]:  # that phase is complete: start the next one afresh
+            first_phase, first_epoch, opt_state = first_phase + 1, 0, None
+        if first_phase >= len(plan):
+            log({"event": "done", "minutes": 0.0, "note": "checkpoint already complete"}, sink)
+            return 0
+        log({"event": "resume", "phase": plan[first_phase][0], "epoch": first_epoch}, sink)
+
+    val = val_specs(split.val, tc.val_pairs, tc.seed)
+    started = time.time()
+    for phase_i in range(first_phase, len(plan)):
+        phase, n_epochs = plan[phase_i]
+        params = model.head.parameters() if phase == "head" else model.parameters()
+        opt = torch.optim.AdamW(params, lr=tc.lr_max, weight_decay=tc.weight_decay)
+        if opt_state is not None and phase_i == first_phase:
+            opt.load_state_dict(opt_state)
+        steps_per_epoch = max(1, len(train_cache) // tc.batch_size)
+        total = n_epochs * steps_per_epoch
+        warmup = tc.warmup_epochs * steps_per_epoch if phase != "head" else 0
+        start_epoch = first_epoch if phase_i == first_phase else 0
+        for epoch in range(start_epoch, n_epochs):
+            model.train()
+            if phase == "head":
+                model.encoder.eval()
+            t_epoch = time.time()
+            sums: dict[str, float] = {}
+            batches = epoch_batches(train_cache, tc.batch_size, tc.same_source_batch_fraction, rng)
+            for b_i, idx in enumerate(batches):
+                step = epoch * steps_per_epoch + min(b_i, steps_per_epoch - 1)
+                lr = lr_at(step, total, warmup, tc)
+                for g in opt.param_groups:
+                    g["lr"] = lr
+                x1, x2 = views(train_cache, idx, cfg, rng)
+                loss, parts = step_loss(model, phase, x1.to(device), x2.to(device), cfg)
+                if labelled and phase in ("parallel", "head"):
+                    lab = labelled_loss(model, labelled, train_cache, cfg, rng, max(2, tc.batch_size // 4))
+                    loss = loss + tc.labelled_pairs_weight * lab
+                    parts["labelled_bce"] = float(lab)
+                if not torch.isfinite(loss):
+                    raise Diverged(f"loss became {float(loss)} at phase {phase}, epoch {epoch}, batch {b_i}")
+                opt.zero_grad(set_to_none=True)
+                loss.backward()
+                opt.step()
+                for k, v in parts.items():
+                    sums[k] = sums.get(k, 0.0) + v
+            global_epoch += 1
+            event = {"event": "epoch", "phase": phase, "epoch": epoch + 1, "epochs": n_epochs,
+                     "global_epoch": global_epoch, "step": (epoch + 1) * steps_per_epoch, "lr": lr,
+                     "epoch_s": round(time.time() - t_epoch, 1),
+                     **{k: round(v / len(batches), 5) for k, v in sums.items()}}
+            if (epoch + 1) % tc.eval_every == 0 or epoch + 1 == n_epochs:
+                model.eval()
+                scores = score_specs(model, val_cache, val, cfg.model.image_size, device)
+                event["val"] = summarise(val, scores)
+            save_checkpoint(ckpt_path, {
+                "config": cfg.to_dict(), "split": split.to_dict(), "model": model.state_dict(),
+                "optimizer": opt.state_dict(), "phase": phase_i, "epoch": epoch + 1, "global_epoch": global_epoch, "rng": rng.getstate(),
+                "torch_rng": torch.get_rng_state()})
+            log(event, sink)
+            if tc.max_minutes and (time.time() - started) / 60 > tc.max_minutes:
+                log({"event": "paused", "reason": f"time budget of {tc.max_minutes} min reached; rerun with --resume"}, sink)
+                return 0
+    log({"event": "done", "minutes": round((time.time() - started) / 60, 2)}, sink)
+    return 0
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("--images", required=True, type=Path)
+    ap.add_argument("--out", required=True, type=Path)
+    ap.add_argument("--preset", default="default")
+    ap.add_argument("--set", action="append", default=[], metavar="section.key=value")
+    ap.add_argument("--pairs", type=Path, help="CSV of labelled pairs: a,b,label[,weight]")
+    ap.add_argument("--resume", action="store_true")
+    args = ap.parse_args(argv)
+    overrides = dict(s.split("=", 1) for s in args.set)
+    cfg = preset(args.preset).override(overrides)
+    try:
+        return train(args.images, args.out, cfg, args.pairs, args.resume, overrides)
+    except Diverged as exc:
+        print(json.dumps({"event": "error", "reason": "diverged", "message": str(exc)}), flush=True)
+        return EXIT_DIVERGED
+
+
+if __name__ == "__main__":
+    sys.exit(main())
