@@ -44,19 +44,15 @@ describe('model folder', () => {
     const x = parityInput(model.size);
     const per = 3 * model.size * model.size;
     const e = await embed(model, [x.subarray(0, per), x.subarray(per)]);
-    let maxEmbedding = 0;
-    parity.embedding.forEach((rowValues, i) =>
-      rowValues.forEach((v, k) => {
-        maxEmbedding = Math.max(maxEmbedding, Math.abs(v - (e.data[i * model.dim + k] as number)));
-      }),
-    );
+    const maxDiff = (expected: number[][], actual: Float32Array, stride: number) =>
+      Math.max(
+        ...expected.flatMap((r, i) =>
+          r.map((v, k) => Math.abs(v - (actual[i * stride + k] as number))),
+        ),
+      );
+    const maxEmbedding = maxDiff(parity.embedding, e.data, model.dim);
     const scores = await scoreBlock(model, e, e);
-    let maxScore = 0;
-    parity.score.forEach((rowValues, i) =>
-      rowValues.forEach((v, j) => {
-        maxScore = Math.max(maxScore, Math.abs(v - (scores[i * 2 + j] as number)));
-      }),
-    );
+    const maxScore = maxDiff(parity.score, scores, 2);
     console.log({ model: model.version, maxEmbeddingDiff: maxEmbedding, maxScoreDiff: maxScore });
     expect(maxEmbedding).toBeLessThan(1e-4);
     expect(maxScore).toBeLessThan(1e-4);
@@ -120,7 +116,9 @@ describe('block scoring with the head', () => {
     }
     const expected = brute.result();
     expect(result.pairs.map((p) => [p.a, p.b])).toEqual(expected.map((p) => [p.a, p.b]));
-    result.pairs.forEach((p, k) => expect(p.score).toBeCloseTo(expected[k]?.score as number, 6));
+    for (const [k, p] of result.pairs.entries()) {
+      expect(p.score).toBeCloseTo(expected[k]?.score as number, 6);
+    }
     // Floor pairs all kept, and every image has at least its top-2.
     const keptKeys = new Set(result.pairs.map((p) => `${p.a}-${p.b}`));
     for (let i = 0; i < n; i++) {
