@@ -31,7 +31,8 @@ def make_split(rel_paths: list[str], seed: int, test_fraction: float, val_fracti
     random.Random(f"split:{seed}").shuffle(order)
     n_test = int(round(len(order) * test_fraction))
     test, rest = order[:n_test], order[n_test:]
-    n_val = int(round(len(rest) * val_fraction))
+    # At least two validation images whenever possible: calibration needs pairs.
+    n_val = max(int(round(len(rest) * val_fraction)), 2 if len(rest) >= 4 and val_fraction > 0 else 0)
     return Split(train=sorted(rest[n_val:]), val=sorted(rest[:n_val]), test=sorted(test))
 
 

@@ -127,7 +127,8 @@ def main(argv: list[str] | None = None) -> int:
         "protocol": rows[0]["protocol"], "negatives": rows[0]["negatives"], "pairs": len(rows),
         "seed": args.seed, "images": args.images, "model_version": manifest["version"],
         "threshold": threshold,
-        "methods": {k: {kk: (round(v, 4) if isinstance(v, float) else v) for kk, v in m.items()} for k, m in methods.items()},
+        "methods": {k: {kk: (round(v, 6 if kk == "threshold" else 4) if isinstance(v, float) else v)
+                        for kk, v in m.items()} for k, m in methods.items()},
         "per_alteration": {"bta": per_alteration(rows, labels, bta, threshold)},
     }
     args.out.mkdir(parents=True, exist_ok=True)

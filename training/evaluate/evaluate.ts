@@ -1,0 +1,160 @@
+/**
+ * The product's evaluation: a deterministic altered pair set, scored through the production
+ * inference path (sharp preprocessing + onnxruntime-node, exactly what the workers run), then
+ * metrics, ROC curves and a Markdown report from the training module.
+ *
+ *   npm run evaluate -- --images <folder> --out <folder> [--protocol reference|editorial]
+ *     [--negatives random|hard] [--pairs N] [--seed S] [--baselines] [--model <dir>]
+ *     [--only-split train|val|test] [--baseline-checkpoint <ckpt.pt> ...]
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import {
+  decodeToModelInput,
+  embed,
+  findDefaultModelDir,
+  loadModel,
+  type Model,
+  scoreBlock,
+  sliceRows,
+} from '@twinspect/inference';
+import { z } from 'zod';
+
+const here = path.dirname(new URL(import.meta.url).pathname);
+const trainingDir = path.resolve(here, '..');
+const repoRoot = path.resolve(trainingDir, '..');
+
+const ZArgs = z.object({
+  images: z.string().min(1),
+  out: z.string().min(1),
+  protocol: z.enum(['reference', 'editorial']).default('editorial'),
+  negatives: z.enum(['random', 'hard']).default('random'),
+  pairs: z.coerce.number().int().positive().default(1000),
+  seed: z.coerce.number().int().nonnegative().default(0),
+  baselines: z.boolean().default(false),
+  model: z.string().optional(),
+  'only-split': z.enum(['train', 'val', 'test']).optional(),
+  'baseline-checkpoint': z.array(z.string()).default([]),
+});
+
+interface PairRow {
+  a: string;
+  b: string;
+}
+
+function python(module: string, args: string[]): void {
+  const bin = process.env.TWINSPECT_PYTHON ?? '/usr/bin/python3';
+  const result = spawnSync(bin, ['-m', module, ...args], {
+    cwd: trainingDir,
+    stdio: 'inherit',
+    env: { ...process.env, PYTHONPATH: trainingDir },
+  });
+  if (result.status !== 0) {
+    throw new Error(`${module} failed with exit code ${result.status ?? result.signal}`);
+  }
+}
+
+/** Scores aligned pairs (a_i, b_i) in chunks: embed both sides once, head on the chunk block. */
+async function scorePairs(model: Model, dir: string, rows: PairRow[]): Promise<number[]> {
+  const chunk = 32;
+  const scores: number[] = [];
+  for (let start = 0; start < rows.length; start += chunk) {
+    const part = rows.slice(start, start + chunk);
+    const inputsA = await Promise.all(
+      part.map((r) => decodeToModelInput(path.join(dir, r.a), model.manifest)),
+    );
+    const inputsB = await Promise.all(
+      part.map((r) => decodeToModelInput(path.join(dir, r.b), model.manifest)),
+    );
+    const [ea, eb] = [await embed(model, inputsA), await embed(model, inputsB)];
+    for (let i = 0; i < part.length; i++) {
+      const s = await scoreBlock(model, sliceRows(ea, i, i + 1), sliceRows(eb, i, i + 1));
+      scores.push(s[0] as number);
+    }
+  }
+  return scores;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: {
+      images: { type: 'string' },
+      out: { type: 'string' },
+      protocol: { type: 'string' },
+      negatives: { type: 'string' },
+      pairs: { type: 'string' },
+      seed: { type: 'string' },
+      baselines: { type: 'boolean' },
+      model: { type: 'string' },
+      'only-split': { type: 'string' },
+      'baseline-checkpoint': { type: 'string', multiple: true },
+    },
+  });
+  const parsed = ZArgs.safeParse(values);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `--${i.path.join('.')}: ${i.message}`);
+    throw new Error(`bad arguments:\n  ${issues.join('\n  ')}`);
+  }
+  const args = parsed.data;
+  const out = path.resolve(args.out);
+  const pairDir = path.join(out, 'pairs');
+  const modelDir = path.resolve(args.model ?? findDefaultModelDir(path.join(repoRoot, 'models')));
+  const manifestPath = path.join(modelDir, 'manifest.json');
+  await mkdir(path.join(out, 'scores'), { recursive: true });
+
+  const pairArgs = [
+    '--images',
+    path.resolve(args.images),
+    '--out',
+    pairDir,
+    '--protocol',
+    args.protocol,
+    '--negatives',
+    args.negatives,
+    '--pairs',
+    String(args.pairs),
+    '--seed',
+    String(args.seed),
+  ];
+  if (args['only-split'])
+    pairArgs.push('--only-split', args['only-split'], '--manifest', manifestPath);
+  python('twinspect_training.pairset', pairArgs);
+
+  const rows = readFileSync(path.join(pairDir, 'pairs.jsonl'), 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as PairRow);
+  const model = await loadModel(modelDir);
+  const started = performance.now();
+  const scores = await scorePairs(model, pairDir, rows);
+  const seconds = (performance.now() - started) / 1000;
+  console.log(JSON.stringify({ event: 'scored', method: 'bta', pairs: rows.length, seconds }));
+  const scoresPath = path.join(out, 'scores', 'bta.json');
+  writeFileSync(scoresPath, JSON.stringify(scores));
+
+  const reportArgs = [
+    '--pairs',
+    pairDir,
+    '--scores',
+    scoresPath,
+    '--manifest',
+    manifestPath,
+    '--out',
+    out,
+    '--images',
+    args.images,
+    '--seed',
+    String(args.seed),
+  ];
+  if (args.baselines) reportArgs.push('--baselines');
+  for (const ckpt of args['baseline-checkpoint']) reportArgs.push('--baseline-checkpoint', ckpt);
+  python('twinspect_training.report', reportArgs);
+}
+
+main().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});
