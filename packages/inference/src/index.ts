@@ -21,6 +21,7 @@ export {
 } from './embeddings.ts';
 export { InferenceError, type InferenceErrorCode, isInferenceError } from './errors.ts';
 export { findDefaultModelDir, listModelDirs } from './find-model.ts';
+export { IMAGE_EXTENSIONS, isImagePath, listImages } from './list-images.ts';
 export {
   type ExecutionProvider,
   type LoadModelOptions,
