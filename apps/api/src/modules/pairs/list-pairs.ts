@@ -1,0 +1,68 @@
+import type { Prisma, PrismaClient } from '@twinspect/prisma';
+import { z } from 'zod';
+import type { Actor } from '../../context.ts';
+import { isUuid } from '../../loaders.ts';
+import { decodeCursor, pageSize, toConnection, ZPageArgs } from '../common/pagination.ts';
+
+const ZPairStatus = z.enum([
+  'OPEN',
+  'IN_ANNOTATION',
+  'NEEDS_ADJUDICATION',
+  'CONFIRMED_SAME',
+  'CONFIRMED_DIFFERENT',
+  'DECIDED',
+]);
+
+export const ZPairFilter = z
+  .object({
+    status: z.array(ZPairStatus).max(6).nullish(),
+    minScore: z.number().finite().nullish(),
+    maxScore: z.number().finite().nullish(),
+    setId: z.string().nullish(),
+    flagged: z.boolean().nullish(),
+  })
+  .nullish();
+
+const ZScoreCursor = z.tuple([z.number(), z.uuid()]);
+
+/**
+ * The triage queue: the organization's pairs, highest score first (ties by id), filtered by
+ * status, score range, set and flag. Keyset pagination on (score desc, id asc) uses the index
+ * (orgId, status, score desc), so page 500 costs what page 1 does.
+ */
+export async function listPairs(
+  prisma: PrismaClient,
+  actor: Actor,
+  args: { filter?: z.input<typeof ZPairFilter>; first?: number | null; after?: string | null },
+) {
+  const { first, after } = ZPageArgs.parse(args);
+  const filter = ZPairFilter.parse(args.filter) ?? {};
+  const size = pageSize(first);
+  if (filter.setId && !isUuid(filter.setId)) {
+    return { ...toConnection([], size, () => null), totalCount: 0 };
+  }
+  const where: Prisma.PairWhereInput = {
+    orgId: actor.orgId,
+    ...(filter.status?.length ? { status: { in: filter.status } } : {}),
+    ...(filter.setId ? { setId: filter.setId } : {}),
+    ...(typeof filter.flagged === 'boolean' ? { flagged: filter.flagged } : {}),
+    score: {
+      ...(filter.minScore != null ? { gte: filter.minScore } : {}),
+      ...(filter.maxScore != null ? { lte: filter.maxScore } : {}),
+    },
+  };
+  let page: Prisma.PairWhereInput = {};
+  if (after) {
+    const [score, id] = decodeCursor(after, ZScoreCursor);
+    page = { OR: [{ score: { lt: score } }, { score, id: { gt: id } }] };
+  }
+  const [rows, totalCount] = await Promise.all([
+    prisma.pair.findMany({
+      where: { AND: [where, page] },
+      orderBy: [{ score: 'desc' }, { id: 'asc' }],
+      take: size + 1,
+    }),
+    prisma.pair.count({ where }),
+  ]);
+  return { ...toConnection(rows, size, (pair) => [pair.score, pair.id]), totalCount };
+}
