@@ -1,0 +1,50 @@
+import { Queue } from 'bullmq';
+import { Redis } from 'ioredis';
+import { ingestJobId, type TIngestJob, ZIngestJob } from './ingest.ts';
+import { DEFAULT_JOB_OPTIONS, REDIS_CONNECTION_OPTIONS } from './options.ts';
+import { QUEUES } from './queues.ts';
+import { scoreJobId, type TScoreSetJob, ZScoreSetJob } from './score.ts';
+
+/**
+ * Typed producers: validate the payload (the same schema the worker parses) and enqueue with the
+ * deterministic job id. The API, seeds and workers (ingest → score) all enqueue through this.
+ */
+export interface Producer {
+  enqueueIngest(job: TIngestJob): Promise<string>;
+  enqueueScore(job: TScoreSetJob): Promise<string>;
+  close(): Promise<void>;
+}
+
+export function createProducer(redisUrl: string, options: { prefix?: string } = {}): Producer {
+  const connection = new Redis(redisUrl, REDIS_CONNECTION_OPTIONS);
+  const prefix = options.prefix ? { prefix: options.prefix } : {};
+  const ingest = new Queue(QUEUES.ingest, {
+    connection,
+    ...prefix,
+    defaultJobOptions: DEFAULT_JOB_OPTIONS,
+  });
+  const score = new Queue(QUEUES.score, {
+    connection,
+    ...prefix,
+    defaultJobOptions: DEFAULT_JOB_OPTIONS,
+  });
+  return {
+    async enqueueIngest(job) {
+      const data = ZIngestJob.parse(job);
+      const jobId = ingestJobId(data);
+      await ingest.add(data.kind, data, { jobId });
+      return jobId;
+    },
+    async enqueueScore(job) {
+      const data = ZScoreSetJob.parse(job);
+      const jobId = scoreJobId(data);
+      await score.add('set', data, { jobId });
+      return jobId;
+    },
+    async close() {
+      await ingest.close();
+      await score.close();
+      connection.disconnect();
+    },
+  };
+}

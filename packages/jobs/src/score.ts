@@ -1,0 +1,32 @@
+import { z } from 'zod';
+
+/**
+ * `score` jobs: embed a set's READY images with a model version, score its pairs within the set
+ * and against the organization's archive, store the pairs worth reviewing.
+ */
+export const ZScoreSetJob = z.object({
+  orgId: z.uuid(),
+  setId: z.uuid(),
+  /** Default: the organization's active model version when the job runs. */
+  modelVersionId: z.uuid().optional(),
+  /**
+   * Distinguishes re-scoring after more images arrived (the count of images the set had when
+   * the job was enqueued), so it gets its own job id.
+   */
+  generation: z.number().int().nonnegative(),
+});
+
+export type TScoreSetJob = z.infer<typeof ZScoreSetJob>;
+
+export interface TScoreSetResult {
+  setId: string;
+  modelVersionId: string;
+  imagesEmbedded: number;
+  pairsScored: number;
+  pairsStored: number;
+  pairsFlagged: number;
+  archive: { images: number; method: 'none' | 'exact' | 'ann' };
+}
+
+export const scoreJobId = (job: TScoreSetJob): string =>
+  `score-${job.setId}-${job.modelVersionId ?? 'active'}-${job.generation}`;
