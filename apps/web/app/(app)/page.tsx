@@ -1,0 +1,5 @@
+import { HomeRedirect } from '@/modules/auth/home-redirect';
+
+export default function HomePage() {
+  return <HomeRedirect />;
+}

@@ -1,0 +1,104 @@
+/* eslint-disable */
+import * as types from './graphql';
+
+
+
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  query Viewer {\n    viewer {\n      role\n      user {\n        id\n        name\n        email\n      }\n      activeOrganization {\n        id\n        name\n        annotationsRequired\n      }\n      memberships {\n        id\n        role\n        organization {\n          id\n          name\n        }\n      }\n    }\n  }\n": typeof types.ViewerDocument,
+    "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      viewer {\n        role\n      }\n    }\n  }\n": typeof types.LoginDocument,
+    "\n  mutation Logout {\n    logout {\n      ok\n    }\n  }\n": typeof types.LogoutDocument,
+    "\n  mutation SwitchOrganization($input: SwitchOrganizationInput!) {\n    switchOrganization(input: $input) {\n      viewer {\n        role\n      }\n    }\n  }\n": typeof types.SwitchOrganizationDocument,
+    "\n  query ImageSets($first: Int, $after: String) {\n    imageSets(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          name\n          description\n          status\n          createdAt\n          createdBy {\n            id\n            name\n          }\n          progress {\n            imagesTotal\n            imagesIngested\n            imagesFailed\n            pairsFlagged\n          }\n        }\n      }\n    }\n  }\n": typeof types.ImageSetsDocument,
+    "\n  mutation CreateImageSet($input: CreateImageSetInput!) {\n    createImageSet(input: $input) {\n      imageSet {\n        id\n        name\n      }\n    }\n  }\n": typeof types.CreateImageSetDocument,
+    "\n  query ImageSet($id: ID!) {\n    imageSet(id: $id) {\n      id\n      name\n      description\n      status\n      error\n      createdAt\n      scoredAt\n      createdBy {\n        id\n        name\n      }\n      modelVersion {\n        id\n        name\n        threshold\n      }\n      progress {\n        imagesTotal\n        imagesIngested\n        imagesFailed\n        imagesEmbedded\n        pairsTotal\n        pairsScored\n        pairsFlagged\n      }\n    }\n  }\n": typeof types.ImageSetDocument,
+    "\n  query SetImages($id: ID!, $first: Int, $after: String, $status: ImageStatus) {\n    imageSet(id: $id) {\n      id\n      images(first: $first, after: $after, status: $status) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          node {\n            id\n            originalName\n            status\n            error\n            width\n            height\n            format\n            byteSize\n            duplicateOf {\n              id\n              originalName\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.SetImagesDocument,
+    "\n  fragment PairRow on Pair {\n    id\n    score\n    flagged\n    status\n    verdict\n    annotationCount\n    scope\n    set {\n      id\n      name\n    }\n    imageA {\n      id\n      originalName\n    }\n    imageB {\n      id\n      originalName\n    }\n  }\n": typeof types.PairRowFragmentDoc,
+    "\n  query Pairs($filter: PairFilter, $first: Int, $after: String) {\n    pairs(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...PairRow\n        }\n      }\n    }\n  }\n": typeof types.PairsDocument,
+    "\n  query Pair($id: ID!) {\n    pair(id: $id) {\n      ...PairRow\n      createdAt\n      decidedAt\n      imageA {\n        id\n        originalName\n        width\n        height\n        format\n      }\n      imageB {\n        id\n        originalName\n        width\n        height\n        format\n      }\n      modelVersion {\n        id\n        name\n        threshold\n      }\n      decisions {\n        id\n        verdict\n        comment\n        clusterId\n        createdAt\n        editor {\n          id\n          name\n        }\n      }\n      confirmedLabel {\n        id\n        label\n        source\n        alterations\n      }\n    }\n  }\n": typeof types.PairDocument,
+    "\n  mutation RecordDecision($input: RecordDecisionInput!) {\n    recordDecision(input: $input) {\n      decisions {\n        id\n        verdict\n        pair {\n          id\n          status\n          verdict\n        }\n      }\n    }\n  }\n": typeof types.RecordDecisionDocument,
+    "\n  query CaseReportPairs($setId: ID!, $after: String) {\n    pairs(filter: { setId: $setId, flagged: true }, first: 100, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...PairRow\n          modelVersion {\n            id\n            name\n            threshold\n          }\n          decisions {\n            id\n            verdict\n            comment\n            createdAt\n            editor {\n              id\n              name\n              email\n            }\n          }\n          confirmedLabel {\n            label\n            source\n          }\n        }\n      }\n    }\n  }\n": typeof types.CaseReportPairsDocument,
+};
+const documents: Documents = {
+    "\n  query Viewer {\n    viewer {\n      role\n      user {\n        id\n        name\n        email\n      }\n      activeOrganization {\n        id\n        name\n        annotationsRequired\n      }\n      memberships {\n        id\n        role\n        organization {\n          id\n          name\n        }\n      }\n    }\n  }\n": types.ViewerDocument,
+    "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      viewer {\n        role\n      }\n    }\n  }\n": types.LoginDocument,
+    "\n  mutation Logout {\n    logout {\n      ok\n    }\n  }\n": types.LogoutDocument,
+    "\n  mutation SwitchOrganization($input: SwitchOrganizationInput!) {\n    switchOrganization(input: $input) {\n      viewer {\n        role\n      }\n    }\n  }\n": types.SwitchOrganizationDocument,
+    "\n  query ImageSets($first: Int, $after: String) {\n    imageSets(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          name\n          description\n          status\n          createdAt\n          createdBy {\n            id\n            name\n          }\n          progress {\n            imagesTotal\n            imagesIngested\n            imagesFailed\n            pairsFlagged\n          }\n        }\n      }\n    }\n  }\n": types.ImageSetsDocument,
+    "\n  mutation CreateImageSet($input: CreateImageSetInput!) {\n    createImageSet(input: $input) {\n      imageSet {\n        id\n        name\n      }\n    }\n  }\n": types.CreateImageSetDocument,
+    "\n  query ImageSet($id: ID!) {\n    imageSet(id: $id) {\n      id\n      name\n      description\n      status\n      error\n      createdAt\n      scoredAt\n      createdBy {\n        id\n        name\n      }\n      modelVersion {\n        id\n        name\n        threshold\n      }\n      progress {\n        imagesTotal\n        imagesIngested\n        imagesFailed\n        imagesEmbedded\n        pairsTotal\n        pairsScored\n        pairsFlagged\n      }\n    }\n  }\n": types.ImageSetDocument,
+    "\n  query SetImages($id: ID!, $first: Int, $after: String, $status: ImageStatus) {\n    imageSet(id: $id) {\n      id\n      images(first: $first, after: $after, status: $status) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          node {\n            id\n            originalName\n            status\n            error\n            width\n            height\n            format\n            byteSize\n            duplicateOf {\n              id\n              originalName\n            }\n          }\n        }\n      }\n    }\n  }\n": types.SetImagesDocument,
+    "\n  fragment PairRow on Pair {\n    id\n    score\n    flagged\n    status\n    verdict\n    annotationCount\n    scope\n    set {\n      id\n      name\n    }\n    imageA {\n      id\n      originalName\n    }\n    imageB {\n      id\n      originalName\n    }\n  }\n": types.PairRowFragmentDoc,
+    "\n  query Pairs($filter: PairFilter, $first: Int, $after: String) {\n    pairs(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...PairRow\n        }\n      }\n    }\n  }\n": types.PairsDocument,
+    "\n  query Pair($id: ID!) {\n    pair(id: $id) {\n      ...PairRow\n      createdAt\n      decidedAt\n      imageA {\n        id\n        originalName\n        width\n        height\n        format\n      }\n      imageB {\n        id\n        originalName\n        width\n        height\n        format\n      }\n      modelVersion {\n        id\n        name\n        threshold\n      }\n      decisions {\n        id\n        verdict\n        comment\n        clusterId\n        createdAt\n        editor {\n          id\n          name\n        }\n      }\n      confirmedLabel {\n        id\n        label\n        source\n        alterations\n      }\n    }\n  }\n": types.PairDocument,
+    "\n  mutation RecordDecision($input: RecordDecisionInput!) {\n    recordDecision(input: $input) {\n      decisions {\n        id\n        verdict\n        pair {\n          id\n          status\n          verdict\n        }\n      }\n    }\n  }\n": types.RecordDecisionDocument,
+    "\n  query CaseReportPairs($setId: ID!, $after: String) {\n    pairs(filter: { setId: $setId, flagged: true }, first: 100, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...PairRow\n          modelVersion {\n            id\n            name\n            threshold\n          }\n          decisions {\n            id\n            verdict\n            comment\n            createdAt\n            editor {\n              id\n              name\n              email\n            }\n          }\n          confirmedLabel {\n            label\n            source\n          }\n        }\n      }\n    }\n  }\n": types.CaseReportPairsDocument,
+};
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Viewer {\n    viewer {\n      role\n      user {\n        id\n        name\n        email\n      }\n      activeOrganization {\n        id\n        name\n        annotationsRequired\n      }\n      memberships {\n        id\n        role\n        organization {\n          id\n          name\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').ViewerDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Login($input: LoginInput!) {\n    login(input: $input) {\n      viewer {\n        role\n      }\n    }\n  }\n"): typeof import('./graphql').LoginDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Logout {\n    logout {\n      ok\n    }\n  }\n"): typeof import('./graphql').LogoutDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SwitchOrganization($input: SwitchOrganizationInput!) {\n    switchOrganization(input: $input) {\n      viewer {\n        role\n      }\n    }\n  }\n"): typeof import('./graphql').SwitchOrganizationDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ImageSets($first: Int, $after: String) {\n    imageSets(first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          name\n          description\n          status\n          createdAt\n          createdBy {\n            id\n            name\n          }\n          progress {\n            imagesTotal\n            imagesIngested\n            imagesFailed\n            pairsFlagged\n          }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').ImageSetsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateImageSet($input: CreateImageSetInput!) {\n    createImageSet(input: $input) {\n      imageSet {\n        id\n        name\n      }\n    }\n  }\n"): typeof import('./graphql').CreateImageSetDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ImageSet($id: ID!) {\n    imageSet(id: $id) {\n      id\n      name\n      description\n      status\n      error\n      createdAt\n      scoredAt\n      createdBy {\n        id\n        name\n      }\n      modelVersion {\n        id\n        name\n        threshold\n      }\n      progress {\n        imagesTotal\n        imagesIngested\n        imagesFailed\n        imagesEmbedded\n        pairsTotal\n        pairsScored\n        pairsFlagged\n      }\n    }\n  }\n"): typeof import('./graphql').ImageSetDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query SetImages($id: ID!, $first: Int, $after: String, $status: ImageStatus) {\n    imageSet(id: $id) {\n      id\n      images(first: $first, after: $after, status: $status) {\n        totalCount\n        pageInfo {\n          hasNextPage\n          endCursor\n        }\n        edges {\n          node {\n            id\n            originalName\n            status\n            error\n            width\n            height\n            format\n            byteSize\n            duplicateOf {\n              id\n              originalName\n            }\n          }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').SetImagesDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment PairRow on Pair {\n    id\n    score\n    flagged\n    status\n    verdict\n    annotationCount\n    scope\n    set {\n      id\n      name\n    }\n    imageA {\n      id\n      originalName\n    }\n    imageB {\n      id\n      originalName\n    }\n  }\n"): typeof import('./graphql').PairRowFragmentDoc;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Pairs($filter: PairFilter, $first: Int, $after: String) {\n    pairs(filter: $filter, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...PairRow\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').PairsDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Pair($id: ID!) {\n    pair(id: $id) {\n      ...PairRow\n      createdAt\n      decidedAt\n      imageA {\n        id\n        originalName\n        width\n        height\n        format\n      }\n      imageB {\n        id\n        originalName\n        width\n        height\n        format\n      }\n      modelVersion {\n        id\n        name\n        threshold\n      }\n      decisions {\n        id\n        verdict\n        comment\n        clusterId\n        createdAt\n        editor {\n          id\n          name\n        }\n      }\n      confirmedLabel {\n        id\n        label\n        source\n        alterations\n      }\n    }\n  }\n"): typeof import('./graphql').PairDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordDecision($input: RecordDecisionInput!) {\n    recordDecision(input: $input) {\n      decisions {\n        id\n        verdict\n        pair {\n          id\n          status\n          verdict\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').RecordDecisionDocument;
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CaseReportPairs($setId: ID!, $after: String) {\n    pairs(filter: { setId: $setId, flagged: true }, first: 100, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...PairRow\n          modelVersion {\n            id\n            name\n            threshold\n          }\n          decisions {\n            id\n            verdict\n            comment\n            createdAt\n            editor {\n              id\n              name\n              email\n            }\n          }\n          confirmedLabel {\n            label\n            source\n          }\n        }\n      }\n    }\n  }\n"): typeof import('./graphql').CaseReportPairsDocument;
+
+
+export function graphql(source: string) {
+  return (documents as any)[source] ?? {};
+}

@@ -1,0 +1,540 @@
+/* eslint-disable */
+/** Internal type. DO NOT USE DIRECTLY. */
+type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
+/** Internal type. DO NOT USE DIRECTLY. */
+export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
+import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type Alteration =
+  | 'COLOUR'
+  | 'CROP'
+  | 'FLIP'
+  | 'NOISE'
+  | 'OTHER'
+  | 'ROTATION';
+
+export type ConfirmedLabelSource =
+  | 'ADJUDICATED'
+  | 'AGREED';
+
+export type ConfirmedLabelValue =
+  | 'DIFFERENT'
+  | 'SAME';
+
+export type CreateImageSetInput = {
+  description?: string | null | undefined;
+  name: string;
+};
+
+export type ImageSetStatus =
+  | 'EMBEDDING'
+  | 'EMPTY'
+  | 'FAILED'
+  | 'INGESTING'
+  | 'READY'
+  | 'SCORING';
+
+export type ImageStatus =
+  | 'FAILED'
+  | 'INGESTING'
+  | 'PENDING'
+  | 'READY';
+
+export type LoginInput = {
+  email: string;
+  password: string;
+};
+
+export type PairFilter = {
+  flagged?: boolean | null | undefined;
+  maxScore?: number | null | undefined;
+  minScore?: number | null | undefined;
+  setId?: string | number | null | undefined;
+  status?: Array<PairStatus> | null | undefined;
+};
+
+export type PairScope =
+  | 'ARCHIVE'
+  | 'WITHIN_SET';
+
+export type PairStatus =
+  | 'CONFIRMED_DIFFERENT'
+  | 'CONFIRMED_SAME'
+  | 'DECIDED'
+  | 'IN_ANNOTATION'
+  | 'NEEDS_ADJUDICATION'
+  | 'OPEN';
+
+export type RecordDecisionInput = {
+  comment?: string | null | undefined;
+  /** One pair, or every pair of a cluster (at most 500). */
+  pairIds: Array<string | number>;
+  verdict: Verdict;
+};
+
+export type Role =
+  | 'ADMIN'
+  | 'ANNOTATOR'
+  | 'EDITOR';
+
+export type SwitchOrganizationInput = {
+  organizationId: string | number;
+};
+
+export type Verdict =
+  | 'CONFIRMED_DUPLICATE'
+  | 'NEEDS_DISCUSSION'
+  | 'NOT_DUPLICATE';
+
+export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ViewerQuery = { viewer: { role: Role | null, user: { id: string, name: string, email: string }, activeOrganization: { id: string, name: string, annotationsRequired: number } | null, memberships: Array<{ id: string, role: Role, organization: { id: string, name: string } }> } | null };
+
+export type LoginMutationVariables = Exact<{
+  input: LoginInput;
+}>;
+
+
+export type LoginMutation = { login: { viewer: { role: Role | null } } };
+
+export type LogoutMutationVariables = Exact<{ [key: string]: never; }>;
+
+
+export type LogoutMutation = { logout: { ok: boolean } };
+
+export type SwitchOrganizationMutationVariables = Exact<{
+  input: SwitchOrganizationInput;
+}>;
+
+
+export type SwitchOrganizationMutation = { switchOrganization: { viewer: { role: Role | null } } };
+
+export type ImageSetsQueryVariables = Exact<{
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ImageSetsQuery = { imageSets: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, name: string, description: string | null, status: ImageSetStatus, createdAt: string, createdBy: { id: string, name: string } | null, progress: { imagesTotal: number, imagesIngested: number, imagesFailed: number, pairsFlagged: number } } }> } };
+
+export type CreateImageSetMutationVariables = Exact<{
+  input: CreateImageSetInput;
+}>;
+
+
+export type CreateImageSetMutation = { createImageSet: { imageSet: { id: string, name: string } } };
+
+export type ImageSetQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type ImageSetQuery = { imageSet: { id: string, name: string, description: string | null, status: ImageSetStatus, error: string | null, createdAt: string, scoredAt: string | null, createdBy: { id: string, name: string } | null, modelVersion: { id: string, name: string, threshold: number } | null, progress: { imagesTotal: number, imagesIngested: number, imagesFailed: number, imagesEmbedded: number, pairsTotal: number, pairsScored: number, pairsFlagged: number } } | null };
+
+export type SetImagesQueryVariables = Exact<{
+  id: string | number;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+  status?: ImageStatus | null | undefined;
+}>;
+
+
+export type SetImagesQuery = { imageSet: { id: string, images: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, originalName: string, status: ImageStatus, error: string | null, width: number | null, height: number | null, format: string | null, byteSize: number | null, duplicateOf: { id: string, originalName: string } | null } }> } } | null };
+
+export type PairRowFragment = { id: string, score: number, flagged: boolean, status: PairStatus, verdict: Verdict | null, annotationCount: number, scope: PairScope, set: { id: string, name: string }, imageA: { id: string, originalName: string }, imageB: { id: string, originalName: string } };
+
+export type PairsQueryVariables = Exact<{
+  filter?: PairFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type PairsQuery = { pairs: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, score: number, flagged: boolean, status: PairStatus, verdict: Verdict | null, annotationCount: number, scope: PairScope, set: { id: string, name: string }, imageA: { id: string, originalName: string }, imageB: { id: string, originalName: string } } }> } };
+
+export type PairQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type PairQuery = { pair: { createdAt: string, decidedAt: string | null, id: string, score: number, flagged: boolean, status: PairStatus, verdict: Verdict | null, annotationCount: number, scope: PairScope, imageA: { id: string, originalName: string, width: number | null, height: number | null, format: string | null }, imageB: { id: string, originalName: string, width: number | null, height: number | null, format: string | null }, modelVersion: { id: string, name: string, threshold: number }, decisions: Array<{ id: string, verdict: Verdict, comment: string | null, clusterId: string | null, createdAt: string, editor: { id: string, name: string } }>, confirmedLabel: { id: string, label: ConfirmedLabelValue, source: ConfirmedLabelSource, alterations: Array<Alteration> } | null, set: { id: string, name: string } } | null };
+
+export type RecordDecisionMutationVariables = Exact<{
+  input: RecordDecisionInput;
+}>;
+
+
+export type RecordDecisionMutation = { recordDecision: { decisions: Array<{ id: string, verdict: Verdict, pair: { id: string, status: PairStatus, verdict: Verdict | null } }> } };
+
+export type CaseReportPairsQueryVariables = Exact<{
+  setId: string | number;
+  after?: string | null | undefined;
+}>;
+
+
+export type CaseReportPairsQuery = { pairs: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, score: number, flagged: boolean, status: PairStatus, verdict: Verdict | null, annotationCount: number, scope: PairScope, modelVersion: { id: string, name: string, threshold: number }, decisions: Array<{ id: string, verdict: Verdict, comment: string | null, createdAt: string, editor: { id: string, name: string, email: string } }>, confirmedLabel: { label: ConfirmedLabelValue, source: ConfirmedLabelSource } | null, set: { id: string, name: string }, imageA: { id: string, originalName: string }, imageB: { id: string, originalName: string } } }> } };
+
+export class TypedDocumentString<TResult, TVariables>
+  extends String
+  implements DocumentTypeDecoration<TResult, TVariables>
+{
+  __apiType?: NonNullable<DocumentTypeDecoration<TResult, TVariables>['__apiType']>;
+  private value: string;
+  public __meta__?: Record<string, any> | undefined;
+
+  constructor(value: string, __meta__?: Record<string, any> | undefined) {
+    super(value);
+    this.value = value;
+    this.__meta__ = __meta__;
+  }
+
+  override toString(): string & DocumentTypeDecoration<TResult, TVariables> {
+    return this.value;
+  }
+}
+export const PairRowFragmentDoc = new TypedDocumentString(`
+    fragment PairRow on Pair {
+  id
+  score
+  flagged
+  status
+  verdict
+  annotationCount
+  scope
+  set {
+    id
+    name
+  }
+  imageA {
+    id
+    originalName
+  }
+  imageB {
+    id
+    originalName
+  }
+}
+    `, {"fragmentName":"PairRow"}) as unknown as TypedDocumentString<PairRowFragment, unknown>;
+export const ViewerDocument = new TypedDocumentString(`
+    query Viewer {
+  viewer {
+    role
+    user {
+      id
+      name
+      email
+    }
+    activeOrganization {
+      id
+      name
+      annotationsRequired
+    }
+    memberships {
+      id
+      role
+      organization {
+        id
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ViewerQuery, ViewerQueryVariables>;
+export const LoginDocument = new TypedDocumentString(`
+    mutation Login($input: LoginInput!) {
+  login(input: $input) {
+    viewer {
+      role
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<LoginMutation, LoginMutationVariables>;
+export const LogoutDocument = new TypedDocumentString(`
+    mutation Logout {
+  logout {
+    ok
+  }
+}
+    `) as unknown as TypedDocumentString<LogoutMutation, LogoutMutationVariables>;
+export const SwitchOrganizationDocument = new TypedDocumentString(`
+    mutation SwitchOrganization($input: SwitchOrganizationInput!) {
+  switchOrganization(input: $input) {
+    viewer {
+      role
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SwitchOrganizationMutation, SwitchOrganizationMutationVariables>;
+export const ImageSetsDocument = new TypedDocumentString(`
+    query ImageSets($first: Int, $after: String) {
+  imageSets(first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        name
+        description
+        status
+        createdAt
+        createdBy {
+          id
+          name
+        }
+        progress {
+          imagesTotal
+          imagesIngested
+          imagesFailed
+          pairsFlagged
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ImageSetsQuery, ImageSetsQueryVariables>;
+export const CreateImageSetDocument = new TypedDocumentString(`
+    mutation CreateImageSet($input: CreateImageSetInput!) {
+  createImageSet(input: $input) {
+    imageSet {
+      id
+      name
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CreateImageSetMutation, CreateImageSetMutationVariables>;
+export const ImageSetDocument = new TypedDocumentString(`
+    query ImageSet($id: ID!) {
+  imageSet(id: $id) {
+    id
+    name
+    description
+    status
+    error
+    createdAt
+    scoredAt
+    createdBy {
+      id
+      name
+    }
+    modelVersion {
+      id
+      name
+      threshold
+    }
+    progress {
+      imagesTotal
+      imagesIngested
+      imagesFailed
+      imagesEmbedded
+      pairsTotal
+      pairsScored
+      pairsFlagged
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ImageSetQuery, ImageSetQueryVariables>;
+export const SetImagesDocument = new TypedDocumentString(`
+    query SetImages($id: ID!, $first: Int, $after: String, $status: ImageStatus) {
+  imageSet(id: $id) {
+    id
+    images(first: $first, after: $after, status: $status) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          id
+          originalName
+          status
+          error
+          width
+          height
+          format
+          byteSize
+          duplicateOf {
+            id
+            originalName
+          }
+        }
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SetImagesQuery, SetImagesQueryVariables>;
+export const PairsDocument = new TypedDocumentString(`
+    query Pairs($filter: PairFilter, $first: Int, $after: String) {
+  pairs(filter: $filter, first: $first, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        ...PairRow
+      }
+    }
+  }
+}
+    fragment PairRow on Pair {
+  id
+  score
+  flagged
+  status
+  verdict
+  annotationCount
+  scope
+  set {
+    id
+    name
+  }
+  imageA {
+    id
+    originalName
+  }
+  imageB {
+    id
+    originalName
+  }
+}`) as unknown as TypedDocumentString<PairsQuery, PairsQueryVariables>;
+export const PairDocument = new TypedDocumentString(`
+    query Pair($id: ID!) {
+  pair(id: $id) {
+    ...PairRow
+    createdAt
+    decidedAt
+    imageA {
+      id
+      originalName
+      width
+      height
+      format
+    }
+    imageB {
+      id
+      originalName
+      width
+      height
+      format
+    }
+    modelVersion {
+      id
+      name
+      threshold
+    }
+    decisions {
+      id
+      verdict
+      comment
+      clusterId
+      createdAt
+      editor {
+        id
+        name
+      }
+    }
+    confirmedLabel {
+      id
+      label
+      source
+      alterations
+    }
+  }
+}
+    fragment PairRow on Pair {
+  id
+  score
+  flagged
+  status
+  verdict
+  annotationCount
+  scope
+  set {
+    id
+    name
+  }
+  imageA {
+    id
+    originalName
+  }
+  imageB {
+    id
+    originalName
+  }
+}`) as unknown as TypedDocumentString<PairQuery, PairQueryVariables>;
+export const RecordDecisionDocument = new TypedDocumentString(`
+    mutation RecordDecision($input: RecordDecisionInput!) {
+  recordDecision(input: $input) {
+    decisions {
+      id
+      verdict
+      pair {
+        id
+        status
+        verdict
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RecordDecisionMutation, RecordDecisionMutationVariables>;
+export const CaseReportPairsDocument = new TypedDocumentString(`
+    query CaseReportPairs($setId: ID!, $after: String) {
+  pairs(filter: {setId: $setId, flagged: true}, first: 100, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        ...PairRow
+        modelVersion {
+          id
+          name
+          threshold
+        }
+        decisions {
+          id
+          verdict
+          comment
+          createdAt
+          editor {
+            id
+            name
+            email
+          }
+        }
+        confirmedLabel {
+          label
+          source
+        }
+      }
+    }
+  }
+}
+    fragment PairRow on Pair {
+  id
+  score
+  flagged
+  status
+  verdict
+  annotationCount
+  scope
+  set {
+    id
+    name
+  }
+  imageA {
+    id
+    originalName
+  }
+  imageB {
+    id
+    originalName
+  }
+}`) as unknown as TypedDocumentString<CaseReportPairsQuery, CaseReportPairsQueryVariables>;

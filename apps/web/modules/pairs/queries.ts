@@ -1,0 +1,80 @@
+import { graphql } from '../graphql/generated';
+
+export const pairsQuery = graphql(`
+  query Pairs($filter: PairFilter, $first: Int, $after: String) {
+    pairs(filter: $filter, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          ...PairRow
+        }
+      }
+    }
+  }
+`);
+
+export const pairQuery = graphql(`
+  query Pair($id: ID!) {
+    pair(id: $id) {
+      ...PairRow
+      createdAt
+      decidedAt
+      imageA {
+        id
+        originalName
+        width
+        height
+        format
+      }
+      imageB {
+        id
+        originalName
+        width
+        height
+        format
+      }
+      modelVersion {
+        id
+        name
+        threshold
+      }
+      decisions {
+        id
+        verdict
+        comment
+        clusterId
+        createdAt
+        editor {
+          id
+          name
+        }
+      }
+      confirmedLabel {
+        id
+        label
+        source
+        alterations
+      }
+    }
+  }
+`);
+
+export const recordDecisionMutation = graphql(`
+  mutation RecordDecision($input: RecordDecisionInput!) {
+    recordDecision(input: $input) {
+      decisions {
+        id
+        verdict
+        pair {
+          id
+          status
+          verdict
+        }
+      }
+    }
+  }
+`);
