@@ -16,6 +16,7 @@ import { requestLog } from './http/request-log.ts';
 import { complexityLimitPlugin, depthLimitRule } from './limits.ts';
 import { createLogger } from './logger.ts';
 import { createLoginRateLimiter } from './modules/auth/login-rate-limiter.ts';
+import { serveImageFile } from './modules/images/serve-image-file.ts';
 import { loadTypeDefs, moduleResolvers } from './schema.ts';
 
 export interface BuildApiOptions {
@@ -84,6 +85,7 @@ export async function buildApi(options: BuildApiOptions): Promise<Api> {
       res.status(503).json({ status: 'unavailable' });
     }
   });
+  app.get('/api/images/:imageId/:rendition', serveImageFile({ config, prisma }));
   app.use(
     '/graphql',
     cors({

@@ -219,6 +219,8 @@ export type Image = {
   /** sha256 of the original bytes. */
   contentHash: Maybe<Scalars['String']['output']>;
   createdAt: Scalars['DateTime']['output'];
+  /** Signed, short-lived URL of the display-size rendition (WebP), once ingest made it. */
+  displayUrl: Maybe<Scalars['String']['output']>;
   /** An earlier image of the organization with byte-identical content. */
   duplicateOf: Maybe<Image>;
   /** Readable reason when FAILED. */
@@ -227,9 +229,13 @@ export type Image = {
   height: Maybe<Scalars['Int']['output']>;
   id: Scalars['ID']['output'];
   originalName: Scalars['String']['output'];
+  /** Signed, short-lived URL of the full-resolution original, when browsers can show its format. */
+  originalUrl: Maybe<Scalars['String']['output']>;
   pages: Maybe<Scalars['Int']['output']>;
   set: ImageSet;
   status: ImageStatus;
+  /** Signed, short-lived URL of the thumbnail (WebP), once ingest made it. */
+  thumbnailUrl: Maybe<Scalars['String']['output']>;
   width: Maybe<Scalars['Int']['output']>;
 };
 
@@ -1189,15 +1195,18 @@ export type ImageResolvers<ContextType = GraphQLContext, ParentType extends Reso
   channels?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   contentHash?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  displayUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   duplicateOf?: Resolver<Maybe<ResolversTypes['Image']>, ParentType, ContextType>;
   error?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   format?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   height?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   originalName?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
+  originalUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   pages?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
   set?: Resolver<ResolversTypes['ImageSet'], ParentType, ContextType>;
   status?: Resolver<ResolversTypes['ImageStatus'], ParentType, ContextType>;
+  thumbnailUrl?: Resolver<Maybe<ResolversTypes['String']>, ParentType, ContextType>;
   width?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
 };
 
