@@ -592,11 +592,15 @@ export type PairEdge = {
 };
 
 export type PairFilter = {
+  /** Pairs with this alteration in an annotation or in the confirmed label. */
+  alteration?: InputMaybe<Alteration>;
   flagged?: InputMaybe<Scalars['Boolean']['input']>;
   maxScore?: InputMaybe<Scalars['Float']['input']>;
   minScore?: InputMaybe<Scalars['Float']['input']>;
   setId?: InputMaybe<Scalars['ID']['input']>;
   status?: InputMaybe<Array<PairStatus>>;
+  /** true: only pairs the caller has not annotated yet (an annotator's queue). */
+  unlabelledByMe?: InputMaybe<Scalars['Boolean']['input']>;
 };
 
 export type PairScope =

@@ -20,6 +20,8 @@ export const ZPairFilter = z
     maxScore: z.number().finite().nullish(),
     setId: z.string().nullish(),
     flagged: z.boolean().nullish(),
+    alteration: z.enum(['CROP', 'ROTATION', 'FLIP', 'COLOUR', 'NOISE', 'OTHER']).nullish(),
+    unlabelledByMe: z.boolean().nullish(),
   })
   .nullish();
 
@@ -27,7 +29,8 @@ const ZScoreCursor = z.tuple([z.number(), z.uuid()]);
 
 /**
  * The triage queue: the organization's pairs, highest score first (ties by id), filtered by
- * status, score range, set and flag. Keyset pagination on (score desc, id asc) uses the index
+ * status, score range, set, flag, alteration seen, and (for an annotator's queue) whether the
+ * caller has labelled the pair yet. Keyset pagination on (score desc, id asc) uses the index
  * (orgId, status, score desc), so page 500 costs what page 1 does.
  */
 export async function listPairs(
@@ -50,6 +53,19 @@ export async function listPairs(
       ...(filter.minScore != null ? { gte: filter.minScore } : {}),
       ...(filter.maxScore != null ? { lte: filter.maxScore } : {}),
     },
+    ...(filter.alteration
+      ? {
+          OR: [
+            { annotations: { some: { alterations: { has: filter.alteration } } } },
+            { confirmedLabel: { alterations: { has: filter.alteration } } },
+          ],
+        }
+      : {}),
+    ...(filter.unlabelledByMe === true
+      ? { annotations: { none: { annotatorId: actor.userId } } }
+      : filter.unlabelledByMe === false
+        ? { annotations: { some: { annotatorId: actor.userId } } }
+        : {}),
   };
   let page: Prisma.PairWhereInput = {};
   if (after) {

@@ -1,0 +1,46 @@
+import { seedReviewFixture } from '@twinspect/prisma/seed';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startApi, type TestApi } from './helpers.ts';
+
+let t: TestApi;
+beforeAll(async () => {
+  t = await startApi();
+});
+afterAll(() => t?.stop());
+
+const QUEUE =
+  'query($filter: PairFilter) { pairs(filter: $filter) { totalCount edges { node { id } } } }';
+type Queue = { pairs: { totalCount: number; edges: { node: { id: string } }[] } };
+
+describe('pair filters for the annotation queue and the triage filters', () => {
+  it('filters by whether the caller labelled the pair, and by alteration seen', async () => {
+    const team = await t.freshTeam();
+    const id = (role: string) => team.users[team.email(role)]?.id ?? '';
+    const fixture = await seedReviewFixture(t.prisma, {
+      orgId: team.org.id,
+      adminId: id('ADMIN'),
+      editorId: id('EDITOR'),
+      annotatorId: id('ANNOTATOR'),
+    });
+    const { topPair, openPair, lowPair } = fixture.pairs;
+    const annotator = await t.as(team.email('ANNOTATOR'));
+    const editor = await t.as(team.email('EDITOR'));
+    const ids = async (client: typeof annotator, filter: Record<string, unknown>) => {
+      const answer = await client.request<Queue>(QUEUE, { filter });
+      expect(answer.errors).toEqual([]);
+      return answer.data?.pairs.edges.map((edge) => edge.node.id);
+    };
+
+    // The fixture's annotator labelled topPair (SAME, ROTATION); the editor labelled nothing.
+    expect(await ids(annotator, { unlabelledByMe: true })).toEqual([openPair.id, lowPair.id]);
+    expect(await ids(annotator, { unlabelledByMe: false })).toEqual([topPair.id]);
+    expect(await ids(editor, { unlabelledByMe: true })).toEqual([
+      topPair.id,
+      openPair.id,
+      lowPair.id,
+    ]);
+    expect(await ids(editor, { alteration: 'ROTATION' })).toEqual([topPair.id]);
+    expect(await ids(editor, { alteration: 'CROP' })).toEqual([]);
+    expect(await ids(annotator, { unlabelledByMe: true, flagged: true })).toEqual([openPair.id]);
+  });
+});
