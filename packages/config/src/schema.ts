@@ -81,6 +81,30 @@ export const ZConfig = z
     // Retraining
     PYTHON_BIN: z.string().min(1).default('/usr/bin/python3'),
     TRAIN_DEVICE: z.enum(['cpu', 'cuda']).default('cpu'),
+    /// Model size preset of retraining runs (training/twinspect_training/config.py): tiny in CI.
+    TRAIN_PRESET: z.enum(['tiny', 'default', 'study']).default('default'),
+    /// Per-run working folders (dataset snapshot, checkpoint, logs, evaluation).
+    TRAIN_RUNS_DIR: z.string().min(1).default('var/training-runs'),
+    /// Where retrained versions are registered; scoring workers must see the same path.
+    TRAINED_MODELS_DIR: z.string().min(1).default('var/models'),
+    /// Promotion gate: the candidate may trail the active model by at most this much (accuracy, AUC).
+    TRAIN_GATE_MARGIN: z.coerce.number().min(0).max(1).default(0.01),
+    /// Share of confirmed labels held out (by pair id hash) for the gate, never trained on.
+    TRAIN_HOLDOUT_FRACTION: z.coerce.number().min(0.05).max(0.5).default(0.2),
+    /// Fewer held-out labels than this (or only one class) cannot judge; that comparison is skipped.
+    TRAIN_MIN_HOLDOUT_LABELS: positiveInt.default(10),
+    /// Pairs of the standard (editorial) protocol scored for the gate.
+    TRAIN_EVAL_PAIRS: positiveInt.default(400),
+    /// Users (emails) who may start platform-wide runs on every organization's data.
+    PLATFORM_ADMIN_EMAILS: z
+      .string()
+      .transform((value) =>
+        value
+          .split(',')
+          .map((item) => item.trim().toLowerCase())
+          .filter(Boolean),
+      )
+      .default([]),
   })
   .superRefine((config, ctx) => {
     if (config.NODE_ENV === 'production' && config.SIGNING_SECRET.startsWith('dev-only')) {

@@ -1,0 +1,199 @@
+import { existsSync } from 'node:fs';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { type Config, parseConfig, repoRoot } from '@twinspect/config';
+import { ZTrainingParams } from '@twinspect/jobs';
+import type { PrismaClient } from '@twinspect/prisma';
+import { seedOrganization } from '@twinspect/prisma/seed';
+import { LocalStorage } from '@twinspect/storage';
+import { createTestPrisma } from '@twinspect/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runTraining } from './run-training.ts';
+import { sampleImageFiles, seedTrainingData } from './seed-training-data.ts';
+import { initialProgress } from './training-progress.ts';
+
+// The whole run against real PostgreSQL and real Python (tiny preset): dataset snapshot, training,
+// export, evaluation gate, registry; and the failure paths that must leave the active model alone.
+
+let prisma: PrismaClient;
+let close: () => Promise<void>;
+let tmp: string;
+let config: Config;
+let storage: LocalStorage;
+let orgId: string;
+const never = new Promise<void>(() => {});
+
+async function createRun(params: Record<string, unknown>) {
+  return prisma.trainingRun.create({
+    data: {
+      orgId,
+      trigger: 'MANUAL',
+      params: ZTrainingParams.parse(params),
+      progress: initialProgress(0) as never,
+    },
+  });
+}
+
+/** Resolves once the run's Python child has reported at least one epoch. */
+async function firstEpoch(runId: string) {
+  for (let i = 0; i < 600; i++) {
+    const run = await prisma.trainingRun.findUniqueOrThrow({ where: { id: runId } });
+    if (((run.progress as { epoch?: number }).epoch ?? 0) >= 1) return run;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  throw new Error('no epoch reported');
+}
+
+beforeAll(async () => {
+  ({ prisma, close } = await createTestPrisma());
+  tmp = await mkdtemp(path.join(os.tmpdir(), 'twinspect-train-'));
+  config = parseConfig({
+    NODE_ENV: 'test',
+    DATABASE_URL: 'postgresql://unused@127.0.0.1/unused',
+    TRAIN_PRESET: 'tiny',
+    TRAIN_RUNS_DIR: path.join(tmp, 'runs'),
+    TRAINED_MODELS_DIR: path.join(tmp, 'models'),
+    TRAIN_EVAL_PAIRS: '48',
+    TRAIN_MIN_HOLDOUT_LABELS: '3',
+  });
+  storage = new LocalStorage(path.join(tmp, 'storage'));
+  const seeded = await seedOrganization(prisma, {
+    name: 'Retrain Lab',
+    slug: 'retrain-lab',
+    password: 'irrelevant-password',
+    members: [{ email: 'admin@retrain.test', name: 'Admin', role: 'ADMIN' }],
+  });
+  orgId = seeded.org.id;
+  // The version that "scored" the seeded pairs: not loadable, never active.
+  const scorer = await prisma.modelVersion.create({
+    data: {
+      orgId,
+      name: 'scorer',
+      artifactDir: 'nowhere',
+      manifest: {},
+      threshold: 0.5,
+      status: 'RETIRED',
+    },
+  });
+  await seedTrainingData(prisma, storage, {
+    orgId,
+    files: await sampleImageFiles(repoRoot, 8),
+    modelVersionId: scorer.id,
+    same: 8,
+    different: 12,
+  });
+}, 120_000);
+
+afterAll(async () => {
+  await close?.();
+  await rm(tmp, { recursive: true, force: true });
+});
+
+describe('runTraining', () => {
+  it('trains from the snapshot, registers the version and promotes it when nothing is active', async () => {
+    const run = await createRun({ epochs: 2 });
+    const result = await runTraining(
+      { prisma, config, storage },
+      { trainingRunId: run.id, orgId },
+      { shutdown: never },
+    );
+    const after = await prisma.trainingRun.findUniqueOrThrow({
+      where: { id: run.id },
+      include: { modelVersion: true },
+    });
+    expect(after.error).toBeNull();
+    expect(result).toMatchObject({ status: 'SUCCEEDED', promoted: true });
+    expect(after.status).toBe('SUCCEEDED');
+
+    const progress = after.progress as {
+      stage: string;
+      percent: number;
+      history: { epoch: number; loss: number }[];
+    };
+    expect(progress).toMatchObject({ stage: 'finished', percent: 100 });
+    expect(progress.history.map((p) => p.epoch)).toEqual([1, 2]);
+
+    const snapshot = after.dataSnapshot as {
+      images: { count: number };
+      labels: { count: number; hardNegatives: number };
+      heldOut: { count: number };
+      sha256: string;
+    };
+    expect(snapshot.images.count).toBe(16);
+    expect(snapshot.labels.count + snapshot.heldOut.count).toBe(20);
+    expect(snapshot.labels.hardNegatives).toBeGreaterThan(0);
+    expect(snapshot.sha256).toMatch(/^[0-9a-f]{64}$/);
+    // Held-out labels never reach the training CSV.
+    const csv = await readFile(
+      path.join(config.TRAIN_RUNS_DIR, run.id, 'dataset', 'labels.csv'),
+      'utf8',
+    );
+    expect(csv.trim().split('\n')).toHaveLength(snapshot.labels.count + 1);
+
+    const version = after.modelVersion;
+    expect(version).toMatchObject({ orgId, status: 'ACTIVE', active: true });
+    expect(existsSync(path.join(version?.artifactDir ?? '', 'encoder.onnx'))).toBe(true);
+    expect((version?.dataSnapshot as { sha256?: string } | undefined)?.sha256).toBe(
+      snapshot.sha256,
+    );
+    const evaluation = after.evaluation as { decision: { promote: boolean; reason: string } };
+    expect(evaluation.decision).toMatchObject({
+      promote: true,
+      reason: 'no active model to compare with',
+    });
+    const actions = await prisma.auditLog.findMany({ where: { orgId }, select: { action: true } });
+    expect(actions.map((a) => a.action)).toEqual(
+      expect.arrayContaining(['model.register', 'model.promote', 'training.succeed']),
+    );
+  }, 180_000);
+
+  it('ends FAILED with a readable reason when the training process is killed, leaving the active model', async () => {
+    const activeBefore = await prisma.modelVersion.findFirstOrThrow({
+      where: { orgId, active: true },
+    });
+    const run = await createRun({ epochs: 50 });
+    const finished = runTraining(
+      { prisma, config, storage },
+      { trainingRunId: run.id, orgId },
+      { shutdown: never },
+    );
+    await firstEpoch(run.id);
+    const pid = Number(
+      await readFile(path.join(config.TRAIN_RUNS_DIR, run.id, 'python.pid'), 'utf8'),
+    );
+    process.kill(pid, 'SIGKILL');
+    const result = await finished;
+    expect(result.status).toBe('FAILED');
+    const after = await prisma.trainingRun.findUniqueOrThrow({ where: { id: run.id } });
+    expect(after.status).toBe('FAILED');
+    expect(after.error).toMatch(/training process was killed \(SIGKILL\)/);
+    expect(after.modelVersionId).toBeNull();
+    const activeAfter = await prisma.modelVersion.findFirstOrThrow({
+      where: { orgId, active: true },
+    });
+    expect(activeAfter.id).toBe(activeBefore.id);
+  }, 180_000);
+
+  it('stops the child and ends CANCELLED when an admin cancels mid-run', async () => {
+    const run = await createRun({ epochs: 50, mode: 'consecutive' });
+    const finished = runTraining(
+      { prisma, config, storage },
+      { trainingRunId: run.id, orgId },
+      { shutdown: never },
+    );
+    await firstEpoch(run.id);
+    await prisma.trainingRun.update({
+      where: { id: run.id },
+      data: { cancelRequestedAt: new Date() },
+    });
+    expect((await finished).status).toBe('CANCELLED');
+    const after = await prisma.trainingRun.findUniqueOrThrow({ where: { id: run.id } });
+    expect(after).toMatchObject({
+      status: 'CANCELLED',
+      error: 'cancelled by an admin',
+      modelVersionId: null,
+    });
+    expect((after.progress as { phase: string }).phase).toBe('barlow');
+  }, 180_000);
+});
