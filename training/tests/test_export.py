@@ -2,15 +2,22 @@ import hashlib
 import json
 
 import onnx
+import pytest
 
 from twinspect_training.export import export, parity_input
+from twinspect_training.model_card import render
 from twinspect_training.train import main
 
 
-def test_export_writes_onnx_and_a_complete_manifest(image_folder, tmp_path):
-    run = tmp_path / "run"
-    assert main(["--images", str(image_folder), "--out", str(run), "--preset", "tiny", "--set", "train.epochs=1"]) == 0
-    out = export(run / "checkpoint.pt", image_folder, tmp_path / "models", "tiny", 32, {"command": "test"})
+@pytest.fixture(scope="module")
+def exported(image_folder, tmp_path_factory):
+    tmp = tmp_path_factory.mktemp("export")
+    assert main(["--images", str(image_folder), "--out", str(tmp / "run"), "--preset", "tiny", "--set", "train.epochs=1"]) == 0
+    return export(tmp / "run" / "checkpoint.pt", image_folder, tmp / "models", "tiny", 32, {"command": "test"})
+
+
+def test_export_writes_onnx_and_a_complete_manifest(exported):
+    out = exported
     manifest = json.loads((out / "manifest.json").read_text())
     for key in ("encoder", "head"):
         f = manifest["files"][key]
@@ -29,3 +36,14 @@ def test_parity_input_is_the_documented_formula():
     x = parity_input(1, 4)
     assert x.shape == (1, 3, 4, 4)
     assert abs(float(x.flatten()[5]) - 2 * __import__("math").sin(0.37 * 5)) < 1e-6
+
+
+def test_model_card_reports_targets_met_and_missed(exported, tmp_path):
+    ev = tmp_path / "ev"
+    ev.mkdir()
+    bta = {"accuracy": 0.91, "auc": 0.995, "accuracy_at_0_5": 0.9}
+    (ev / "metrics.json").write_text(json.dumps({"protocol": "editorial", "negatives": "random", "pairs": 10,
+                                                 "methods": {"bta": bta, "phash": {"accuracy": 0.5, "auc": 0.5}}}))
+    card = render(exported, [ev], "")
+    assert "0.910 (target 0.95: missed)" in card and "0.995 (met)" in card
+    assert "phash 0.500 / 0.500" in card
