@@ -8,7 +8,7 @@ import { setImagesQuery } from './queries';
 export function FailedImages({ setId, failedCount }: { setId: string; failedCount: number }) {
   const failed = useQuery({
     queryKey: ['setImages', setId, 'FAILED', failedCount],
-    queryFn: () => request(setImagesQuery, { id: setId, first: 200, status: 'FAILED' }),
+    queryFn: () => request(setImagesQuery, { id: setId, first: 100, status: 'FAILED' }),
     enabled: failedCount > 0,
   });
   if (failedCount === 0) return null;

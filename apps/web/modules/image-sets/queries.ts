@@ -94,6 +94,7 @@ export const setImagesQuery = graphql(`
             height
             format
             byteSize
+            thumbnailUrl
             duplicateOf {
               id
               originalName

@@ -21,7 +21,7 @@ export function SetImageGrid({
   const images = useInfiniteQuery({
     queryKey: ['setImages', setId, 'READY', version],
     queryFn: ({ pageParam }) =>
-      request(setImagesQuery, { id: setId, first: 120, after: pageParam, status: 'READY' }),
+      request(setImagesQuery, { id: setId, first: 100, after: pageParam, status: 'READY' }),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => {
       const page = last.imageSet?.images.pageInfo;

@@ -3,6 +3,7 @@
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import Link from 'next/link';
 import { useCallback, useEffect, useMemo, useRef } from 'react';
+import { fetchAllPages } from '../graphql/fetch-all-pages';
 import { GraphQLRequestError, request } from '../graphql/request';
 import { PageHeader } from '../layout/page-header';
 import { ClusterList } from '../pairs/cluster-list';
@@ -37,14 +38,19 @@ export function SetOverviewPage({ setId }: { setId: string }) {
   const progressVersion = (data?.progress.imagesIngested ?? 0) + (data?.progress.pairsFlagged ?? 0);
   const pairs = useQuery({
     queryKey: ['setPairs', setId, data?.status, data?.progress.pairsFlagged],
-    queryFn: () => request(pairsQuery, { filter: { setId, flagged: true }, first: 500 }),
+    queryFn: () =>
+      fetchAllPages(async (after) => {
+        const { pairs } = await request(pairsQuery, {
+          filter: { setId, flagged: true },
+          first: 100,
+          after,
+        });
+        return { nodes: pairs.edges.map((edge) => edge.node), ...pairs.pageInfo };
+      }),
     enabled: Boolean(data),
     placeholderData: (previous) => previous,
   });
-  const flaggedPairs = useMemo(
-    () => pairs.data?.pairs.edges.map((edge) => edge.node) ?? [],
-    [pairs.data],
-  );
+  const flaggedPairs = useMemo(() => pairs.data ?? [], [pairs.data]);
   const flaggedImageIds = useMemo(
     () => new Set(flaggedPairs.flatMap((pair) => [pair.imageA.id, pair.imageB.id])),
     [flaggedPairs],

@@ -17,10 +17,12 @@ export const pairRowFragment = graphql(`
     imageA {
       id
       originalName
+      thumbnailUrl
     }
     imageB {
       id
       originalName
+      thumbnailUrl
     }
   }
 `);

@@ -29,6 +29,8 @@ export const pairQuery = graphql(`
         width
         height
         format
+        displayUrl
+        originalUrl
       }
       imageB {
         id
@@ -36,6 +38,8 @@ export const pairQuery = graphql(`
         width
         height
         format
+        displayUrl
+        originalUrl
       }
       modelVersion {
         id

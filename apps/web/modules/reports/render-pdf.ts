@@ -24,10 +24,25 @@ async function loadImage(doc: PDFDocument, url: string | null): Promise<PDFImage
     const isJpeg = bytes[0] === 0xff && bytes[1] === 0xd8;
     if (isPng) return await doc.embedPng(bytes);
     if (isJpeg) return await doc.embedJpg(bytes);
-    return null;
+    // Renditions are WebP, which PDF cannot hold: re-encode through a canvas as JPEG.
+    return await doc.embedJpg(await toJpeg(new Blob([bytes])));
   } catch {
     return null;
   }
+}
+
+async function toJpeg(blob: Blob): Promise<Uint8Array> {
+  const bitmap = await createImageBitmap(blob);
+  const canvas = document.createElement('canvas');
+  canvas.width = bitmap.width;
+  canvas.height = bitmap.height;
+  canvas.getContext('2d')?.drawImage(bitmap, 0, 0);
+  bitmap.close();
+  const jpeg = await new Promise<Blob | null>((resolve) =>
+    canvas.toBlob(resolve, 'image/jpeg', 0.9),
+  );
+  if (!jpeg) throw new Error('could not encode the thumbnail');
+  return new Uint8Array(await jpeg.arrayBuffer());
 }
 
 class Writer {

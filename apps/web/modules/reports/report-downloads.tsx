@@ -2,7 +2,8 @@
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { useViewer } from '../auth/use-viewer';
-import type { CaseReportPairsQuery, ImageSetQuery } from '../graphql/generated/graphql';
+import { fetchAllPages } from '../graphql/fetch-all-pages';
+import type { ImageSetQuery } from '../graphql/generated/graphql';
 import { describeError, request } from '../graphql/request';
 import { imageSetQuery } from '../image-sets/queries';
 import { buildCaseReport, type CaseReport, caseReportToCsv, reportFileStem } from './case-report';
@@ -17,13 +18,10 @@ async function loadReport(
   organization: string,
   generatedBy: string,
 ) {
-  const pairs = [];
-  let after: string | null = null;
-  do {
-    const page: CaseReportPairsQuery = await request(caseReportPairsQuery, { setId, after });
-    pairs.push(...page.pairs.edges.map((edge) => edge.node));
-    after = page.pairs.pageInfo.hasNextPage ? (page.pairs.pageInfo.endCursor ?? null) : null;
-  } while (after);
+  const pairs = await fetchAllPages(async (after) => {
+    const page = await request(caseReportPairsQuery, { setId, after });
+    return { nodes: page.pairs.edges.map((edge) => edge.node), ...page.pairs.pageInfo };
+  }, 5000);
   return buildCaseReport({ set, pairs, organization, generatedBy });
 }
 

@@ -139,9 +139,9 @@ export type SetImagesQueryVariables = Exact<{
 }>;
 
 
-export type SetImagesQuery = { imageSet: { id: string, images: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, originalName: string, status: ImageStatus, error: string | null, width: number | null, height: number | null, format: string | null, byteSize: number | null, duplicateOf: { id: string, originalName: string } | null } }> } } | null };
+export type SetImagesQuery = { imageSet: { id: string, images: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, originalName: string, status: ImageStatus, error: string | null, width: number | null, height: number | null, format: string | null, byteSize: number | null, thumbnailUrl: string | null, duplicateOf: { id: string, originalName: string } | null } }> } } | null };
 
-export type PairRowFragment = { id: string, score: number, flagged: boolean, status: PairStatus, verdict: Verdict | null, annotationCount: number, scope: PairScope, set: { id: string, name: string }, imageA: { id: string, originalName: string }, imageB: { id: string, originalName: string } };
+export type PairRowFragment = { id: string, score: number, flagged: boolean, status: PairStatus, verdict: Verdict | null, annotationCount: number, scope: PairScope, set: { id: string, name: string }, imageA: { id: string, originalName: string, thumbnailUrl: string | null }, imageB: { id: string, originalName: string, thumbnailUrl: string | null } };
 
 export type PairsQueryVariables = Exact<{
   filter?: PairFilter | null | undefined;
@@ -150,14 +150,14 @@ export type PairsQueryVariables = Exact<{
 }>;
 
 
-export type PairsQuery = { pairs: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, score: number, flagged: boolean, status: PairStatus, verdict: Verdict | null, annotationCount: number, scope: PairScope, set: { id: string, name: string }, imageA: { id: string, originalName: string }, imageB: { id: string, originalName: string } } }> } };
+export type PairsQuery = { pairs: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, score: number, flagged: boolean, status: PairStatus, verdict: Verdict | null, annotationCount: number, scope: PairScope, set: { id: string, name: string }, imageA: { id: string, originalName: string, thumbnailUrl: string | null }, imageB: { id: string, originalName: string, thumbnailUrl: string | null } } }> } };
 
 export type PairQueryVariables = Exact<{
   id: string | number;
 }>;
 
 
-export type PairQuery = { pair: { createdAt: string, decidedAt: string | null, id: string, score: number, flagged: boolean, status: PairStatus, verdict: Verdict | null, annotationCount: number, scope: PairScope, imageA: { id: string, originalName: string, width: number | null, height: number | null, format: string | null }, imageB: { id: string, originalName: string, width: number | null, height: number | null, format: string | null }, modelVersion: { id: string, name: string, threshold: number }, decisions: Array<{ id: string, verdict: Verdict, comment: string | null, clusterId: string | null, createdAt: string, editor: { id: string, name: string } }>, confirmedLabel: { id: string, label: ConfirmedLabelValue, source: ConfirmedLabelSource, alterations: Array<Alteration> } | null, set: { id: string, name: string } } | null };
+export type PairQuery = { pair: { createdAt: string, decidedAt: string | null, id: string, score: number, flagged: boolean, status: PairStatus, verdict: Verdict | null, annotationCount: number, scope: PairScope, imageA: { id: string, originalName: string, width: number | null, height: number | null, format: string | null, displayUrl: string | null, originalUrl: string | null, thumbnailUrl: string | null }, imageB: { id: string, originalName: string, width: number | null, height: number | null, format: string | null, displayUrl: string | null, originalUrl: string | null, thumbnailUrl: string | null }, modelVersion: { id: string, name: string, threshold: number }, decisions: Array<{ id: string, verdict: Verdict, comment: string | null, clusterId: string | null, createdAt: string, editor: { id: string, name: string } }>, confirmedLabel: { id: string, label: ConfirmedLabelValue, source: ConfirmedLabelSource, alterations: Array<Alteration> } | null, set: { id: string, name: string } } | null };
 
 export type RecordDecisionMutationVariables = Exact<{
   input: RecordDecisionInput;
@@ -172,7 +172,7 @@ export type CaseReportPairsQueryVariables = Exact<{
 }>;
 
 
-export type CaseReportPairsQuery = { pairs: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, score: number, flagged: boolean, status: PairStatus, verdict: Verdict | null, annotationCount: number, scope: PairScope, modelVersion: { id: string, name: string, threshold: number }, decisions: Array<{ id: string, verdict: Verdict, comment: string | null, createdAt: string, editor: { id: string, name: string, email: string } }>, confirmedLabel: { label: ConfirmedLabelValue, source: ConfirmedLabelSource } | null, set: { id: string, name: string }, imageA: { id: string, originalName: string }, imageB: { id: string, originalName: string } } }> } };
+export type CaseReportPairsQuery = { pairs: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, score: number, flagged: boolean, status: PairStatus, verdict: Verdict | null, annotationCount: number, scope: PairScope, modelVersion: { id: string, name: string, threshold: number }, decisions: Array<{ id: string, verdict: Verdict, comment: string | null, createdAt: string, editor: { id: string, name: string, email: string } }>, confirmedLabel: { label: ConfirmedLabelValue, source: ConfirmedLabelSource } | null, set: { id: string, name: string }, imageA: { id: string, originalName: string, thumbnailUrl: string | null }, imageB: { id: string, originalName: string, thumbnailUrl: string | null } } }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -208,10 +208,12 @@ export const PairRowFragmentDoc = new TypedDocumentString(`
   imageA {
     id
     originalName
+    thumbnailUrl
   }
   imageB {
     id
     originalName
+    thumbnailUrl
   }
 }
     `, {"fragmentName":"PairRow"}) as unknown as TypedDocumentString<PairRowFragment, unknown>;
@@ -356,6 +358,7 @@ export const SetImagesDocument = new TypedDocumentString(`
           height
           format
           byteSize
+          thumbnailUrl
           duplicateOf {
             id
             originalName
@@ -396,10 +399,12 @@ export const PairsDocument = new TypedDocumentString(`
   imageA {
     id
     originalName
+    thumbnailUrl
   }
   imageB {
     id
     originalName
+    thumbnailUrl
   }
 }`) as unknown as TypedDocumentString<PairsQuery, PairsQueryVariables>;
 export const PairDocument = new TypedDocumentString(`
@@ -414,6 +419,8 @@ export const PairDocument = new TypedDocumentString(`
       width
       height
       format
+      displayUrl
+      originalUrl
     }
     imageB {
       id
@@ -421,6 +428,8 @@ export const PairDocument = new TypedDocumentString(`
       width
       height
       format
+      displayUrl
+      originalUrl
     }
     modelVersion {
       id
@@ -461,10 +470,12 @@ export const PairDocument = new TypedDocumentString(`
   imageA {
     id
     originalName
+    thumbnailUrl
   }
   imageB {
     id
     originalName
+    thumbnailUrl
   }
 }`) as unknown as TypedDocumentString<PairQuery, PairQueryVariables>;
 export const RecordDecisionDocument = new TypedDocumentString(`
@@ -532,9 +543,11 @@ export const CaseReportPairsDocument = new TypedDocumentString(`
   imageA {
     id
     originalName
+    thumbnailUrl
   }
   imageB {
     id
     originalName
+    thumbnailUrl
   }
 }`) as unknown as TypedDocumentString<CaseReportPairsQuery, CaseReportPairsQueryVariables>;
