@@ -1,0 +1,262 @@
+import { createWriteStream } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
+import type { TIngestArchiveJob, TIngestResult } from '@twinspect/jobs';
+import { StorageError, storageKeys } from '@twinspect/storage';
+import yauzl, { type Entry, type ZipFile } from 'yauzl';
+import type { WorkerDeps } from '../shared/deps.ts';
+import { deterministicUuid } from '../shared/deterministic-id.ts';
+import { addToSetTotal, scoreWhenIngested } from '../shared/set-progress.ts';
+import { type EntryPlan, planEntry } from './zip-entries.ts';
+
+const ZIP_OPTIONS = {
+  lazyEntries: true,
+  decodeStrings: false,
+  validateEntrySizes: true,
+  strictFileNames: false,
+  autoClose: false,
+} as const;
+
+/**
+ * An uploaded ZIP: each entry becomes an image of the set. Entries are planned from the central
+ * directory first (limits, unsafe names), rows are created in one transaction with ids derived
+ * from (archive, entry index), then entries are streamed into storage one by one and handed to
+ * `ingest image` jobs. A retry after a crash re-creates nothing and extracts only what is missing.
+ */
+export async function expandArchive(
+  deps: WorkerDeps,
+  job: TIngestArchiveJob,
+): Promise<TIngestResult> {
+  const { prisma, storage, settings } = deps;
+  const work = await mkdtemp(path.join(tmpdir(), 'twinspect-zip-'));
+  try {
+    const file = path.join(work, 'upload.zip');
+    try {
+      await pipeline(await storage.stream(job.archiveKey), createWriteStream(file));
+    } catch (error) {
+      if (error instanceof StorageError && error.code === 'NOT_FOUND') {
+        return failWholeArchive(deps, job, 'the uploaded ZIP is missing');
+      }
+      throw error;
+    }
+
+    let zip: ZipFile;
+    try {
+      zip = await yauzl.openPromise(file, ZIP_OPTIONS);
+    } catch (error) {
+      return failWholeArchive(
+        deps,
+        job,
+        `not a readable ZIP archive (${(error as Error).message})`,
+      );
+    }
+    if (zip.entryCount > settings.zipMaxEntries) {
+      zip.close();
+      return failWholeArchive(
+        deps,
+        job,
+        `ZIP has ${zip.entryCount} entries, over the limit of ${settings.zipMaxEntries}`,
+      );
+    }
+
+    // Pass 1: the plan, from the central directory only.
+    const limits = { maxEntryBytes: settings.maxUploadBytes, maxRatio: settings.zipMaxRatio };
+    const plans: {
+      index: number;
+      imageId: string;
+      plan: Exclude<EntryPlan, { action: 'skip' }>;
+    }[] = [];
+    let declaredTotal = 0;
+    let index = 0;
+    try {
+      for await (const entry of zip.eachEntry()) {
+        const i = index++;
+        let plan = planEntry(entry, limits);
+        if (plan.action === 'skip') continue;
+        if (plan.action === 'extract') {
+          declaredTotal += entry.uncompressedSize;
+          if (declaredTotal > settings.zipMaxTotalBytes) {
+            plan = {
+              action: 'reject',
+              name: plan.name,
+              reason: `the ZIP expands to more than ${settings.zipMaxTotalBytes} bytes: entry refused`,
+            };
+          }
+        }
+        plans.push({ index: i, imageId: deterministicUuid(job.setId, job.archiveKey, i), plan });
+      }
+    } catch (error) {
+      zip.close();
+      return failWholeArchive(deps, job, `corrupt ZIP archive (${(error as Error).message})`);
+    }
+    zip.close();
+
+    const displayName = (name: string) => `${job.archiveName}/${name}`;
+    await prisma.$transaction(async (tx) => {
+      const rejected = plans.filter((p) => p.plan.action === 'reject');
+      const accepted = plans.filter((p) => p.plan.action === 'extract');
+      const failedRows = await tx.image.createMany({
+        skipDuplicates: true,
+        data: rejected.map((p) => ({
+          id: p.imageId,
+          orgId: job.orgId,
+          setId: job.setId,
+          originalName: displayName(p.plan.name),
+          status: 'FAILED' as const,
+          error: p.plan.action === 'reject' ? p.plan.reason : null,
+          uploadedById: job.uploadedById,
+          ingestedAt: new Date(),
+        })),
+      });
+      const pendingRows = await tx.image.createMany({
+        skipDuplicates: true,
+        data: accepted.map((p) => ({
+          id: p.imageId,
+          orgId: job.orgId,
+          setId: job.setId,
+          originalName: displayName(p.plan.name),
+          status: 'PENDING' as const,
+          uploadedById: job.uploadedById,
+        })),
+      });
+      await addToSetTotal(tx, job.setId, failedRows.count + pendingRows.count);
+      if (failedRows.count > 0) {
+        await tx.imageSet.update({
+          where: { id: job.setId },
+          data: { imagesFailed: { increment: failedRows.count } },
+        });
+      }
+    });
+
+    // Pass 2: stream the accepted entries that are not stored yet.
+    const todo = new Map(
+      plans.filter((p) => p.plan.action === 'extract').map((p) => [p.index, p.imageId]),
+    );
+    const pending = await prisma.image.findMany({
+      where: { id: { in: [...todo.values()] }, status: 'PENDING', storageKey: null },
+      select: { id: true },
+    });
+    const pendingIds = new Set(pending.map((p) => p.id));
+    const stored: string[] = [];
+    zip = await yauzl.openPromise(file, ZIP_OPTIONS);
+    try {
+      index = 0;
+      for await (const entry of zip.eachEntry()) {
+        const imageId = todo.get(index++);
+        if (!imageId) continue;
+        if (!pendingIds.has(imageId)) {
+          stored.push(imageId); // stored by an earlier attempt; its ingest job may need a nudge
+          continue;
+        }
+        const outcome = await extractEntry(deps, zip, entry, job, imageId);
+        if (outcome === 'stored') stored.push(imageId);
+      }
+    } finally {
+      zip.close();
+    }
+    for (const imageId of stored) {
+      await deps.producer.enqueueIngest({
+        kind: 'image',
+        orgId: job.orgId,
+        setId: job.setId,
+        imageId,
+      });
+    }
+    await scoreWhenIngested(deps, job.setId);
+    return { kind: 'archive', images: stored.length, rejected: plans.length - todo.size };
+  } finally {
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+async function extractEntry(
+  deps: WorkerDeps,
+  zip: ZipFile,
+  entry: Entry,
+  job: TIngestArchiveJob,
+  imageId: string,
+): Promise<'stored' | 'failed'> {
+  const { prisma, storage, settings } = deps;
+  const key = storageKeys.original(job.orgId, imageId);
+  // The declared sizes passed the plan; this guards the bytes actually inflated (yauzl also
+  // checks them against the declared size).
+  const limit = Math.min(
+    settings.maxUploadBytes,
+    Math.max(1, entry.compressedSize) * settings.zipMaxRatio,
+  );
+  let inflated = 0;
+  const guard = new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      inflated += chunk.length;
+      if (inflated > limit)
+        callback(new Error(`entry inflates past ${limit} bytes: refused as a ZIP bomb`));
+      else callback(null, chunk);
+    },
+  });
+  try {
+    const source = await zip.openReadStreamPromise(entry);
+    source.on('error', (error) => guard.destroy(error));
+    const result = await storage.put(key, source.pipe(guard), {
+      maxBytes: settings.maxUploadBytes,
+    });
+    await prisma.image.update({
+      where: { id: imageId },
+      data: { storageKey: key, contentHash: result.sha256, byteSize: result.bytes },
+    });
+    return 'stored';
+  } catch (error) {
+    if (error instanceof StorageError && error.code !== 'TOO_LARGE') throw error;
+    const reason = `cannot extract from ZIP: ${(error as Error).message}`;
+    await prisma.$transaction(async (tx) => {
+      const moved = await tx.image.updateMany({
+        where: { id: imageId, status: 'PENDING' },
+        data: { status: 'FAILED', error: reason, ingestedAt: new Date() },
+      });
+      if (moved.count > 0) {
+        await tx.imageSet.update({
+          where: { id: job.setId },
+          data: { imagesFailed: { increment: 1 } },
+        });
+      }
+    });
+    return 'failed';
+  }
+}
+
+/** The whole upload is unusable: one FAILED image carrying the reason, so the editor sees it. */
+async function failWholeArchive(
+  deps: WorkerDeps,
+  job: TIngestArchiveJob,
+  reason: string,
+): Promise<TIngestResult> {
+  const id = deterministicUuid(job.setId, job.archiveKey, 'archive');
+  await deps.prisma.$transaction(async (tx) => {
+    const created = await tx.image.createMany({
+      skipDuplicates: true,
+      data: [
+        {
+          id,
+          orgId: job.orgId,
+          setId: job.setId,
+          originalName: job.archiveName,
+          status: 'FAILED',
+          error: reason,
+          uploadedById: job.uploadedById,
+          ingestedAt: new Date(),
+        },
+      ],
+    });
+    if (created.count > 0) {
+      await addToSetTotal(tx, job.setId, 1);
+      await tx.imageSet.update({
+        where: { id: job.setId },
+        data: { imagesFailed: { increment: 1 } },
+      });
+    }
+  });
+  await scoreWhenIngested(deps, job.setId);
+  return { kind: 'archive', images: 0, rejected: 1 };
+}

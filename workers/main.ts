@@ -1,0 +1,35 @@
+// Worker process: `npm start -w @twinspect/workers` (or `tsx workers/main.ts`). Runs the ingest
+// and score queues against REDIS_URL / DATABASE_URL / storage from the environment. Start as many
+// of these as you like, on as many machines: jobs are shared through Redis. The flags
+// --score-only or --ingest-only runs one queue, e.g. score-only processes on GPU machines.
+import { loadConfig } from '@twinspect/config';
+import { startWorkers } from './start-workers.ts';
+
+const config = loadConfig();
+const queues = (
+  process.argv.includes('--score-only')
+    ? ['score']
+    : process.argv.includes('--ingest-only')
+      ? ['ingest']
+      : ['ingest', 'score']
+) as ('ingest' | 'score')[];
+const running = await startWorkers({ config, queues });
+
+// SIGTERM (docker stop, a deploy): stop taking jobs, finish the ones in hand, exit. A second
+// signal exits at once; the unfinished job is picked up again by another worker (it is
+// idempotent).
+let stopping = false;
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.on(signal, () => {
+    if (stopping) process.exit(1);
+    stopping = true;
+    running.deps.logger.info({ signal }, 'finishing current jobs, then exiting');
+    running.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        running.deps.logger.error({ error: String(error) }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  });
+}

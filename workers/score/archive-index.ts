@@ -1,0 +1,145 @@
+import { createRequire } from 'node:module';
+import { type Embeddings, fromBytes } from '@twinspect/inference';
+import type { PrismaClient } from '@twinspect/prisma';
+import type { Index } from 'usearch';
+
+// usearch's ESM build finds its native binary from a stack trace, which breaks under bundlers
+// and test transforms; its CommonJS build uses __dirname and always works.
+const usearch = createRequire(import.meta.url)('usearch') as typeof import('usearch');
+
+/**
+ * An organization's archive of embeddings (one model version) behind an HNSW index (usearch,
+ * chosen by measurement: see bench/archive-search.ts and the README). Kept per worker process and
+ * topped up incrementally from the Embedding table, so a 1,000,000-image archive is read once,
+ * not per job. Cosine distance: the head compares L2-normalised embeddings.
+ */
+export class ArchiveIndex {
+  readonly index: Index;
+  readonly imageIds: string[] = [];
+  private readonly known = new Set<string>();
+  private vectors: Float32Array;
+  /** Embedding rows newer than this are not in the index yet. */
+  private syncedUntil = new Date(0);
+
+  constructor(readonly dim: number) {
+    this.index = new usearch.Index({
+      dimensions: dim,
+      metric: usearch.MetricKind.Cos,
+      quantization: usearch.ScalarKind.F32,
+      connectivity: 16,
+      expansion_add: 128,
+      expansion_search: 128,
+      multi: false,
+    });
+    this.vectors = new Float32Array(1024 * dim);
+  }
+
+  get size(): number {
+    return this.imageIds.length;
+  }
+
+  vector(row: number): Float32Array {
+    return this.vectors.subarray(row * this.dim, (row + 1) * this.dim);
+  }
+
+  /** Adds embeddings (skipping images already in). */
+  add(imageIds: string[], e: Embeddings): void {
+    const fresh: number[] = [];
+    imageIds.forEach((id, r) => {
+      if (!this.known.has(id)) fresh.push(r);
+    });
+    if (fresh.length === 0) return;
+    const start = this.imageIds.length;
+    if ((start + fresh.length) * this.dim > this.vectors.length) {
+      const grown = new Float32Array(
+        Math.max(this.vectors.length * 2, (start + fresh.length) * this.dim),
+      );
+      grown.set(this.vectors);
+      this.vectors = grown;
+    }
+    const keys = new BigUint64Array(fresh.length);
+    fresh.forEach((r, k) => {
+      const id = imageIds[r] as string;
+      this.known.add(id);
+      this.imageIds.push(id);
+      keys[k] = BigInt(start + k);
+      this.vectors.set(e.data.subarray(r * e.dim, (r + 1) * e.dim), (start + k) * this.dim);
+    });
+    const added = this.vectors.subarray(start * this.dim, (start + fresh.length) * this.dim);
+    this.index.add(keys, added);
+  }
+
+  /** Pulls embeddings written since the last sync (other workers' sets included). */
+  async sync(
+    prisma: PrismaClient,
+    orgId: string,
+    modelVersionId: string,
+    pageSize = 20_000,
+  ): Promise<void> {
+    // Slack: rows committed late with an earlier createdAt are caught; duplicates are skipped.
+    let since = new Date(this.syncedUntil.getTime() - 60_000);
+    for (;;) {
+      const rows = await prisma.embedding.findMany({
+        where: { orgId, modelVersionId, createdAt: { gte: since }, image: { status: 'READY' } },
+        select: { imageId: true, vector: true, createdAt: true },
+        orderBy: [{ createdAt: 'asc' }, { imageId: 'asc' }],
+        take: pageSize,
+      });
+      if (rows.length === 0) break;
+      const data = new Float32Array(rows.length * this.dim);
+      for (const [i, r] of rows.entries()) data.set(fromBytes(r.vector), i * this.dim);
+      this.add(
+        rows.map((r) => r.imageId),
+        { data, rows: rows.length, dim: this.dim },
+      );
+      const last = rows[rows.length - 1]?.createdAt as Date;
+      if (last > this.syncedUntil) this.syncedUntil = last;
+      if (rows.length < pageSize) break;
+      // Same-timestamp rows beyond a page boundary are re-read, never skipped.
+      since = last.getTime() === since.getTime() ? new Date(last.getTime() + 1) : last;
+    }
+  }
+
+  /**
+   * The `k` nearest archive images of each query row, leaving out `exclude` (the set's own
+   * images). Returns archive row numbers per query.
+   */
+  search(queries: Embeddings, k: number, exclude: Set<string>): number[][] {
+    if (this.size === 0) return Array.from({ length: queries.rows }, () => []);
+    const out: number[][] = [];
+    for (let q = 0; q < queries.rows; q++) {
+      const query = queries.data.subarray(q * this.dim, (q + 1) * this.dim);
+      // Ask for a few more than k, and more again while the set's own images crowd them out.
+      let want = Math.min(this.size, k + Math.min(exclude.size, k));
+      let rows: number[] = [];
+      for (;;) {
+        const matches = this.index.search(query, want, 0);
+        rows = [];
+        for (const key of matches.keys) {
+          const r = Number(key);
+          if (!exclude.has(this.imageIds[r] as string)) rows.push(r);
+          if (rows.length === k) break;
+        }
+        if (rows.length === k || want >= this.size) break;
+        want = Math.min(this.size, want * 2);
+      }
+      out.push(rows);
+    }
+    return out;
+  }
+}
+
+/** One index per organization and model version in this process. */
+export class ArchiveIndexCache {
+  private readonly indexes = new Map<string, ArchiveIndex>();
+
+  get(orgId: string, modelVersionId: string, dim: number): ArchiveIndex {
+    const key = `${orgId}/${modelVersionId}`;
+    let index = this.indexes.get(key);
+    if (!index) {
+      index = new ArchiveIndex(dim);
+      this.indexes.set(key, index);
+    }
+    return index;
+  }
+}

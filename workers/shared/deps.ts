@@ -1,0 +1,66 @@
+import type { Producer } from '@twinspect/jobs';
+import type { PrismaClient } from '@twinspect/prisma';
+import type { Storage } from '@twinspect/storage';
+import type { Logger } from 'pino';
+
+/** What a use-case needs from the outside world; main.ts and tests build it. */
+export interface WorkerDeps {
+  prisma: PrismaClient;
+  storage: Storage;
+  producer: Producer;
+  logger: Logger;
+  settings: WorkerSettings;
+}
+
+/**
+ * Tunables. Defaults suit a 2-core machine; tests shrink batches to make crashes land mid-batch.
+ */
+export interface WorkerSettings {
+  /** Refuse images with more pixels than this, before decoding (IMAGE_MAX_PIXELS). */
+  maxPixels: number;
+  /** Per-file limit, also for each ZIP entry once decompressed (UPLOAD_MAX_BYTES). */
+  maxUploadBytes: number;
+  /** ZIP: at most this many entries, this many bytes in total once decompressed ... */
+  zipMaxEntries: number;
+  zipMaxTotalBytes: number;
+  /** ... and no entry may decompress to more than this many times its compressed size. */
+  zipMaxRatio: number;
+  /** Longest side of the thumbnail and display renditions. */
+  thumbnailSize: number;
+  displaySize: number;
+  /** Images per encoder call and per embedding insert. */
+  embedBatchSize: number;
+  /** Pair rows per INSERT. */
+  pairInsertBatchSize: number;
+  /** Stored besides flagged pairs: pairs at or above this score ... */
+  pairFloor: number | 'threshold';
+  /** ... and each image's k best partners. */
+  topK: number;
+  /** New × archive pairs scored exactly up to this many; beyond it, ANN candidates. */
+  archiveExactMaxPairs: number;
+  /** ANN candidates per new image, rescored with the head. */
+  archiveCandidates: number;
+  /** onnxruntime */
+  executionProvider: 'cpu' | 'cuda';
+  ortThreads: number;
+  /** Resolves a ModelVersion.artifactDir (relative to the repository root) to a folder. */
+  resolveModelDir: (artifactDir: string) => string;
+}
+
+export const DEFAULT_SETTINGS: Omit<WorkerSettings, 'resolveModelDir'> = {
+  maxPixels: 268_402_689,
+  maxUploadBytes: 512 * 1024 * 1024,
+  zipMaxEntries: 20_000,
+  zipMaxTotalBytes: 8 * 1024 * 1024 * 1024,
+  zipMaxRatio: 200,
+  thumbnailSize: 256,
+  displaySize: 1600,
+  embedBatchSize: 32,
+  pairInsertBatchSize: 2_000,
+  pairFloor: 'threshold',
+  topK: 5,
+  archiveExactMaxPairs: 4_000_000,
+  archiveCandidates: 64,
+  executionProvider: 'cpu',
+  ortThreads: 2,
+};
