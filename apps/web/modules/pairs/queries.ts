@@ -62,6 +62,23 @@ export const pairQuery = graphql(`
         label
         source
         alterations
+        comment
+        createdAt
+        adjudicator {
+          id
+          name
+        }
+      }
+      annotations {
+        id
+        label
+        alterations
+        comment
+        updatedAt
+        annotator {
+          id
+          name
+        }
       }
     }
   }

@@ -4,6 +4,13 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type AdjudicatePairInput = {
+  alterations?: Array<Alteration> | null | undefined;
+  comment?: string | null | undefined;
+  label: ConfirmedLabelValue;
+  pairId: string | number;
+};
+
 export type Alteration =
   | 'COLOUR'
   | 'CROP'
@@ -11,6 +18,11 @@ export type Alteration =
   | 'NOISE'
   | 'OTHER'
   | 'ROTATION';
+
+export type AnnotationLabel =
+  | 'DIFFERENT'
+  | 'SAME'
+  | 'UNSURE';
 
 export type ConfirmedLabelSource =
   | 'ADJUDICATED'
@@ -45,11 +57,15 @@ export type LoginInput = {
 };
 
 export type PairFilter = {
+  /** Pairs with this alteration in an annotation or in the confirmed label. */
+  alteration?: Alteration | null | undefined;
   flagged?: boolean | null | undefined;
   maxScore?: number | null | undefined;
   minScore?: number | null | undefined;
   setId?: string | number | null | undefined;
   status?: Array<PairStatus> | null | undefined;
+  /** true: only pairs the caller has not annotated yet (an annotator's queue). */
+  unlabelledByMe?: boolean | null | undefined;
 };
 
 export type PairScope =
@@ -63,6 +79,13 @@ export type PairStatus =
   | 'IN_ANNOTATION'
   | 'NEEDS_ADJUDICATION'
   | 'OPEN';
+
+export type RecordAnnotationInput = {
+  alterations?: Array<Alteration> | null | undefined;
+  comment?: string | null | undefined;
+  label: AnnotationLabel;
+  pairId: string | number;
+};
 
 export type RecordDecisionInput = {
   comment?: string | null | undefined;
@@ -84,6 +107,27 @@ export type Verdict =
   | 'CONFIRMED_DUPLICATE'
   | 'NEEDS_DISCUSSION'
   | 'NOT_DUPLICATE';
+
+export type RecordAnnotationMutationVariables = Exact<{
+  input: RecordAnnotationInput;
+}>;
+
+
+export type RecordAnnotationMutation = { recordAnnotation: { annotation: { id: string, label: AnnotationLabel, alterations: Array<Alteration>, comment: string | null }, pair: { id: string, status: PairStatus, annotationCount: number } } };
+
+export type AdjudicatePairMutationVariables = Exact<{
+  input: AdjudicatePairInput;
+}>;
+
+
+export type AdjudicatePairMutation = { adjudicatePair: { confirmedLabel: { id: string, label: ConfirmedLabelValue, source: ConfirmedLabelSource }, pair: { id: string, status: PairStatus } } };
+
+export type AnnotationPairQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type AnnotationPairQuery = { pair: { id: string, status: PairStatus, annotationCount: number, set: { id: string, name: string }, imageA: { id: string, originalName: string, width: number | null, height: number | null, displayUrl: string | null, originalUrl: string | null }, imageB: { id: string, originalName: string, width: number | null, height: number | null, displayUrl: string | null, originalUrl: string | null }, myAnnotation: { id: string, label: AnnotationLabel, alterations: Array<Alteration>, comment: string | null } | null, annotations: Array<{ id: string, label: AnnotationLabel, alterations: Array<Alteration>, annotator: { id: string, name: string } }> } | null };
 
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
@@ -157,7 +201,7 @@ export type PairQueryVariables = Exact<{
 }>;
 
 
-export type PairQuery = { pair: { createdAt: string, decidedAt: string | null, id: string, score: number, flagged: boolean, status: PairStatus, verdict: Verdict | null, annotationCount: number, scope: PairScope, imageA: { id: string, originalName: string, width: number | null, height: number | null, format: string | null, displayUrl: string | null, originalUrl: string | null, thumbnailUrl: string | null }, imageB: { id: string, originalName: string, width: number | null, height: number | null, format: string | null, displayUrl: string | null, originalUrl: string | null, thumbnailUrl: string | null }, modelVersion: { id: string, name: string, threshold: number }, decisions: Array<{ id: string, verdict: Verdict, comment: string | null, clusterId: string | null, createdAt: string, editor: { id: string, name: string } }>, confirmedLabel: { id: string, label: ConfirmedLabelValue, source: ConfirmedLabelSource, alterations: Array<Alteration> } | null, set: { id: string, name: string } } | null };
+export type PairQuery = { pair: { createdAt: string, decidedAt: string | null, id: string, score: number, flagged: boolean, status: PairStatus, verdict: Verdict | null, annotationCount: number, scope: PairScope, imageA: { id: string, originalName: string, width: number | null, height: number | null, format: string | null, displayUrl: string | null, originalUrl: string | null, thumbnailUrl: string | null }, imageB: { id: string, originalName: string, width: number | null, height: number | null, format: string | null, displayUrl: string | null, originalUrl: string | null, thumbnailUrl: string | null }, modelVersion: { id: string, name: string, threshold: number }, decisions: Array<{ id: string, verdict: Verdict, comment: string | null, clusterId: string | null, createdAt: string, editor: { id: string, name: string } }>, confirmedLabel: { id: string, label: ConfirmedLabelValue, source: ConfirmedLabelSource, alterations: Array<Alteration>, comment: string | null, createdAt: string, adjudicator: { id: string, name: string } | null } | null, annotations: Array<{ id: string, label: AnnotationLabel, alterations: Array<Alteration>, comment: string | null, updatedAt: string, annotator: { id: string, name: string } }>, set: { id: string, name: string } } | null };
 
 export type RecordDecisionMutationVariables = Exact<{
   input: RecordDecisionInput;
@@ -217,6 +261,82 @@ export const PairRowFragmentDoc = new TypedDocumentString(`
   }
 }
     `, {"fragmentName":"PairRow"}) as unknown as TypedDocumentString<PairRowFragment, unknown>;
+export const RecordAnnotationDocument = new TypedDocumentString(`
+    mutation RecordAnnotation($input: RecordAnnotationInput!) {
+  recordAnnotation(input: $input) {
+    annotation {
+      id
+      label
+      alterations
+      comment
+    }
+    pair {
+      id
+      status
+      annotationCount
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RecordAnnotationMutation, RecordAnnotationMutationVariables>;
+export const AdjudicatePairDocument = new TypedDocumentString(`
+    mutation AdjudicatePair($input: AdjudicatePairInput!) {
+  adjudicatePair(input: $input) {
+    confirmedLabel {
+      id
+      label
+      source
+    }
+    pair {
+      id
+      status
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AdjudicatePairMutation, AdjudicatePairMutationVariables>;
+export const AnnotationPairDocument = new TypedDocumentString(`
+    query AnnotationPair($id: ID!) {
+  pair(id: $id) {
+    id
+    status
+    annotationCount
+    set {
+      id
+      name
+    }
+    imageA {
+      id
+      originalName
+      width
+      height
+      displayUrl
+      originalUrl
+    }
+    imageB {
+      id
+      originalName
+      width
+      height
+      displayUrl
+      originalUrl
+    }
+    myAnnotation {
+      id
+      label
+      alterations
+      comment
+    }
+    annotations {
+      id
+      label
+      alterations
+      annotator {
+        id
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AnnotationPairQuery, AnnotationPairQueryVariables>;
 export const ViewerDocument = new TypedDocumentString(`
     query Viewer {
   viewer {
@@ -452,6 +572,23 @@ export const PairDocument = new TypedDocumentString(`
       label
       source
       alterations
+      comment
+      createdAt
+      adjudicator {
+        id
+        name
+      }
+    }
+    annotations {
+      id
+      label
+      alterations
+      comment
+      updatedAt
+      annotator {
+        id
+        name
+      }
     }
   }
 }

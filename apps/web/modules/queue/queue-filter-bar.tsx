@@ -1,0 +1,111 @@
+'use client';
+
+import { useQuery } from '@tanstack/react-query';
+import type { PairStatus } from '../graphql/generated/graphql';
+import { request } from '../graphql/request';
+import { imageSetsQuery } from '../image-sets/queries';
+import { humanize } from '../ui/format';
+import { ALTERATIONS, PAIR_STATUSES, type QueueFilters } from './queue-filters';
+
+export function QueueFilterBar({
+  filters,
+  onChange,
+}: {
+  filters: QueueFilters;
+  onChange: (next: QueueFilters) => void;
+}) {
+  const sets = useQuery({
+    queryKey: ['imageSets', 'options'],
+    queryFn: () => request(imageSetsQuery, { first: 100 }),
+  });
+  const toggleStatus = (status: PairStatus) =>
+    onChange({
+      ...filters,
+      statuses: filters.statuses.includes(status)
+        ? filters.statuses.filter((s) => s !== status)
+        : [...filters.statuses, status],
+    });
+  return (
+    <form
+      className="filters card"
+      aria-label="Queue filters"
+      onSubmit={(event) => event.preventDefault()}
+    >
+      <fieldset className="filters__statuses">
+        <legend>Status</legend>
+        {PAIR_STATUSES.map((status) => (
+          <label key={status} className="chip">
+            <input
+              type="checkbox"
+              checked={filters.statuses.includes(status)}
+              onChange={() => toggleStatus(status)}
+            />
+            {humanize(status)}
+          </label>
+        ))}
+      </fieldset>
+      <label className="field">
+        <span>Min score</span>
+        <input
+          type="number"
+          step="0.01"
+          min="0"
+          max="1"
+          style={{ width: 90 }}
+          value={filters.minScore}
+          onChange={(event) => onChange({ ...filters, minScore: event.target.value })}
+        />
+      </label>
+      <label className="field">
+        <span>Max score</span>
+        <input
+          type="number"
+          step="0.01"
+          min="0"
+          max="1"
+          style={{ width: 90 }}
+          value={filters.maxScore}
+          onChange={(event) => onChange({ ...filters, maxScore: event.target.value })}
+        />
+      </label>
+      <label className="field">
+        <span>Image set</span>
+        <select
+          value={filters.setId}
+          onChange={(event) => onChange({ ...filters, setId: event.target.value })}
+        >
+          <option value="">All sets</option>
+          {sets.data?.imageSets.edges.map(({ node }) => (
+            <option key={node.id} value={node.id}>
+              {node.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="field">
+        <span>Alteration</span>
+        <select
+          value={filters.alteration}
+          onChange={(event) =>
+            onChange({ ...filters, alteration: event.target.value as QueueFilters['alteration'] })
+          }
+        >
+          <option value="">Any</option>
+          {ALTERATIONS.map((alteration) => (
+            <option key={alteration} value={alteration}>
+              {humanize(alteration)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label className="chip">
+        <input
+          type="checkbox"
+          checked={filters.includeUnflagged}
+          onChange={(event) => onChange({ ...filters, includeUnflagged: event.target.checked })}
+        />
+        Include pairs below threshold
+      </label>
+    </form>
+  );
+}

@@ -1,0 +1,71 @@
+'use client';
+
+import { useEffect, useRef } from 'react';
+
+export interface ShortcutGroup {
+  title: string;
+  shortcuts: { keys: string[]; description: string }[];
+}
+
+/** The `?` overlay: every key of the page, grouped. Esc or ? closes it; focus returns after. */
+export function ShortcutHelp({
+  groups,
+  onClose,
+}: {
+  groups: ShortcutGroup[];
+  onClose: () => void;
+}) {
+  const dialog = useRef<HTMLDialogElement>(null);
+  useEffect(() => {
+    const element = dialog.current;
+    const previous = document.activeElement as HTMLElement | null;
+    element?.showModal();
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (event.key === '?') {
+        event.preventDefault();
+        onClose();
+      }
+    };
+    element?.addEventListener('keydown', onKeyDown);
+    return () => {
+      element?.removeEventListener('keydown', onKeyDown);
+      element?.close();
+      previous?.focus();
+    };
+  }, [onClose]);
+  return (
+    <dialog
+      ref={dialog}
+      className="help-dialog"
+      aria-labelledby="help-title"
+      onClose={onClose}
+      onCancel={onClose}
+    >
+      <div className="section-title">
+        <h2 id="help-title">Keyboard shortcuts</h2>
+        <button type="button" className="btn btn--small" onClick={onClose}>
+          Close <kbd>Esc</kbd>
+        </button>
+      </div>
+      <div className="help-dialog__groups">
+        {groups.map((group) => (
+          <section key={group.title}>
+            <h3>{group.title}</h3>
+            <dl className="shortcuts">
+              {group.shortcuts.map((shortcut) => (
+                <div key={shortcut.description} className="shortcuts__row">
+                  <dt>
+                    {shortcut.keys.map((key) => (
+                      <kbd key={key}>{key}</kbd>
+                    ))}
+                  </dt>
+                  <dd>{shortcut.description}</dd>
+                </div>
+              ))}
+            </dl>
+          </section>
+        ))}
+      </div>
+    </dialog>
+  );
+}
