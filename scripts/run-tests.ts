@@ -40,6 +40,7 @@ const script = (scriptName: string) =>
 
 const steps: Step[] = [
   { label: 'lint: biome check', command: 'npx', args: ['biome', 'check', '.'] },
+  { label: 'typecheck: scripts', command: 'npx', args: ['tsc', '--noEmit', '-p', 'scripts'] },
   ...script('typecheck'),
   ...script('codegen:check'),
   ...script('test'),

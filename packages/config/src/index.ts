@@ -20,9 +20,13 @@ export class ConfigError extends Error {
   }
 }
 
-/** Validates a set of variables. Throws a ConfigError that names every missing or bad variable. */
+/**
+ * Validates a set of variables. Empty values count as unset (as `FOO=` in .env reads). Throws a
+ * ConfigError that names every missing or bad variable.
+ */
 export function parseConfig(env: ConfigInput | NodeJS.ProcessEnv): Config {
-  const result = ZConfig.safeParse(env);
+  const set = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const result = ZConfig.safeParse(set);
   if (!result.success) {
     throw new ConfigError(
       result.error.issues.map((issue) => {
