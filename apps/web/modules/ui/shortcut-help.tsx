@@ -16,6 +16,9 @@ export function ShortcutHelp({
   onClose: () => void;
 }) {
   const dialog = useRef<HTMLDialogElement>(null);
+  // Parents pass a new closure each render; the dialog must open once, not reopen on each.
+  const close = useRef(onClose);
+  close.current = onClose;
   useEffect(() => {
     const element = dialog.current;
     const previous = document.activeElement as HTMLElement | null;
@@ -23,24 +26,26 @@ export function ShortcutHelp({
     const onKeyDown = (event: KeyboardEvent) => {
       if (event.key === '?') {
         event.preventDefault();
-        onClose();
+        close.current();
       }
     };
+    // Esc closes the dialog natively; its close event tells the parent. The listener goes before
+    // an unmount closes it, so an unmount does not report a close.
+    // (A close queued by an unmount that was followed by a remount finds the dialog open again.)
+    const onCloseEvent = () => {
+      if (!element?.open) close.current();
+    };
     element?.addEventListener('keydown', onKeyDown);
+    element?.addEventListener('close', onCloseEvent);
     return () => {
       element?.removeEventListener('keydown', onKeyDown);
-      element?.close();
+      element?.removeEventListener('close', onCloseEvent);
+      if (element?.open) element.close();
       previous?.focus();
     };
-  }, [onClose]);
+  }, []);
   return (
-    <dialog
-      ref={dialog}
-      className="help-dialog"
-      aria-labelledby="help-title"
-      onClose={onClose}
-      onCancel={onClose}
-    >
+    <dialog ref={dialog} className="help-dialog" aria-labelledby="help-title">
       <div className="section-title">
         <h2 id="help-title">Keyboard shortcuts</h2>
         <button type="button" className="btn btn--small" onClick={onClose}>
