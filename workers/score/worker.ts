@@ -36,6 +36,9 @@ export function createScoreWorker(
       concurrency: 1,
       // Scoring a 5,000-image set holds the job for a while; the lock is renewed meanwhile.
       lockDuration: 60_000,
+      // A worker that died holding a job (OOM, SIGKILL, lost machine): the job is handed to
+      // another worker; it is idempotent, so this is safe to allow a few times.
+      maxStalledCount: 3,
       ...options,
     },
   );

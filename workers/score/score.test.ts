@@ -1,0 +1,177 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { embedImages, loadModel, type Model, scoreWithinSet } from '@twinspect/inference';
+import { LocalStorage } from '@twinspect/storage';
+import { addUpload } from '@twinspect/uploads';
+import sharp from 'sharp';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  bioDevImages,
+  createTestPipeline,
+  type TestPipeline,
+  testModelDir,
+} from '../test/pipeline.ts';
+
+let pipeline: TestPipeline;
+let storage: LocalStorage;
+let model: Model;
+const TOP_K = 2;
+
+beforeAll(async () => {
+  pipeline = await createTestPipeline();
+  storage = new LocalStorage(pipeline.storageRoot);
+  model = await loadModel(testModelDir());
+});
+afterAll(async () => {
+  await model?.release();
+  await pipeline?.close();
+});
+
+async function uploadAll(setId: string, files: { name: string; bytes: Buffer }[]) {
+  for (const f of files) {
+    await addUpload(
+      { prisma: pipeline.prisma, storage, producer: pipeline.producer },
+      {
+        orgId: pipeline.orgId,
+        setId,
+        uploadedById: pipeline.userId,
+        fileName: f.name,
+        body: f.bytes,
+        maxBytes: 50_000_000,
+      },
+    );
+  }
+}
+
+const done = (s: { status: string }) => s.status === 'READY' || s.status === 'FAILED';
+
+describe('[SCORE] a set from upload to flagged pairs', () => {
+  let setA: string;
+  let setB: string;
+  let first: Awaited<ReturnType<TestPipeline['start']>>;
+  let filesA: { name: string; bytes: Buffer }[];
+
+  it('embeds every image, scores every pair within the set, stores floor + top-k pairs, flags above threshold', async () => {
+    first = await pipeline.start({ topK: TOP_K, embedBatchSize: 4 });
+    setA = await pipeline.newSet('A');
+    const sources = bioDevImages('dsb2018', 9, 30);
+    filesA = sources.map((f) => ({ name: path.basename(f), bytes: readFileSync(f) }));
+    // A planted altered duplicate: the first image, flipped.
+    filesA.push({
+      name: 'flipped.png',
+      bytes: await sharp(filesA[0]?.bytes).flop().png().toBuffer(),
+    });
+    await uploadAll(setA, filesA);
+    const set = await pipeline.waitForSet(setA, done);
+    expect(set).toMatchObject({
+      status: 'READY',
+      imagesTotal: 10,
+      imagesIngested: 10,
+      imagesEmbedded: 10,
+      pairsTotal: 45,
+      pairsScored: 45,
+    });
+
+    // The same answer computed directly with the inference library.
+    const images = await pipeline.prisma.image.findMany({
+      where: { setId: setA },
+      orderBy: { id: 'asc' },
+    });
+    const embedded = await embedImages(
+      model,
+      images.map((i) => filesA.find((f) => f.name === i.originalName)?.bytes as Buffer),
+    );
+    const expected = await scoreWithinSet(model, embedded.embeddings, {
+      floor: model.threshold,
+      topK: TOP_K,
+    });
+    const pairs = await pipeline.prisma.pair.findMany({ where: { setId: setA } });
+    expect(pairs.length).toBe(expected.pairs.length);
+    const stored = new Map(pairs.map((p) => [`${p.imageAId}/${p.imageBId}`, p]));
+    for (const p of expected.pairs) {
+      const a = images[p.a]?.id as string;
+      const b = images[p.b]?.id as string;
+      const row = stored.get(a < b ? `${a}/${b}` : `${b}/${a}`);
+      expect(row, `pair ${p.a}-${p.b}`).toBeDefined();
+      expect(row?.score).toBeCloseTo(p.score, 5);
+      expect(row?.flagged).toBe(p.score > model.threshold);
+      expect(row?.scope).toBe('WITHIN_SET');
+      expect(row?.modelVersionId).toBe(pipeline.modelVersionId);
+    }
+    expect(set.pairsFlagged).toBe(pairs.filter((p) => p.flagged).length);
+    expect(await pipeline.prisma.embedding.count({ where: { image: { setId: setA } } })).toBe(10);
+  });
+
+  it('scores a new set against the archive of earlier sets (exact), without duplicating pairs', async () => {
+    setB = await pipeline.newSet('B');
+    const extra = bioDevImages('dsb2018', 2, 60).map((f) => ({
+      name: path.basename(f),
+      bytes: readFileSync(f),
+    }));
+    // Reused from set A, byte for byte: flagged at ingest as a duplicate of the archive image.
+    await uploadAll(setB, [...extra, { name: 'reused.png', bytes: filesA[3]?.bytes as Buffer }]);
+    const set = await pipeline.waitForSet(setB, done);
+    expect(set).toMatchObject({ status: 'READY', pairsTotal: 3 + 3 * 10 });
+    const reused = await pipeline.prisma.image.findFirstOrThrow({
+      where: { setId: setB, originalName: 'reused.png' },
+    });
+    const original = await pipeline.prisma.image.findFirstOrThrow({
+      where: { setId: setA, originalName: filesA[3]?.name as string },
+    });
+    expect(reused.duplicateOfId).toBe(original.id);
+    const archivePairs = await pipeline.prisma.pair.findMany({
+      where: { setId: setB, scope: 'ARCHIVE' },
+    });
+    // Each of the 3 new images keeps its top-k archive partners (plus any above the floor).
+    expect(archivePairs.length).toBeGreaterThanOrEqual(3 * TOP_K);
+    const identical = archivePairs.find(
+      (p) => [p.imageAId, p.imageBId].sort().join() === [reused.id, original.id].sort().join(),
+    );
+    expect(identical, 'the identical archive pair is among the kept pairs').toBeDefined();
+    for (const p of archivePairs) expect(p.imageAId < p.imageBId).toBe(true);
+  });
+
+  it('re-scoring a set (a retried job) adds no rows and keeps counters', async () => {
+    const before = await pipeline.prisma.pair.count();
+    const embeddingsBefore = await pipeline.prisma.embedding.count();
+    const job = await pipeline.queue('score').getJob(
+      await pipeline.producer.enqueueScore({
+        orgId: pipeline.orgId,
+        setId: setB,
+        generation: 999,
+      }),
+    );
+    for (let i = 0; i < 600 && (await job?.getState()) !== 'completed'; i++) {
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(await job?.getState()).toBe('completed');
+    const set = await pipeline.waitForSet(setB, done);
+    expect(await pipeline.prisma.pair.count()).toBe(before);
+    expect(await pipeline.prisma.embedding.count()).toBe(embeddingsBefore);
+    expect(set.imagesEmbedded).toBe(3);
+  });
+
+  it('uses ANN candidates when the archive is too large for exact scoring, with the same best pairs', async () => {
+    await first.close();
+    const running = await pipeline.start(
+      { topK: TOP_K, archiveExactMaxPairs: 0, archiveCandidates: 5 },
+      ['ingest', 'score'],
+    );
+    const setC = await pipeline.newSet('C');
+    await uploadAll(setC, [{ name: 'again.png', bytes: filesA[5]?.bytes as Buffer }]);
+    const set = await pipeline.waitForSet(setC, done);
+    expect(set.status).toBe('READY');
+    const result = (await pipeline.queue('score').getJobs(['completed'])).find(
+      (j) => j.data.setId === setC,
+    );
+    expect(result?.returnvalue.archive).toEqual({ images: 13, method: 'ann' });
+    const again = await pipeline.prisma.image.findFirstOrThrow({ where: { setId: setC } });
+    const original = await pipeline.prisma.image.findFirstOrThrow({
+      where: { setId: setA, originalName: filesA[5]?.name as string },
+    });
+    const pairs = await pipeline.prisma.pair.findMany({ where: { setId: setC } });
+    expect(pairs.some((p) => [p.imageAId, p.imageBId].includes(original.id))).toBe(true);
+    expect(pairs.every((p) => [p.imageAId, p.imageBId].includes(again.id))).toBe(true);
+    await running.close();
+  });
+});
