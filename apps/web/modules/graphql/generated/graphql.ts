@@ -4,6 +4,14 @@ type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
 /** Internal type. DO NOT USE DIRECTLY. */
 export type Incremental<T> = T | { [P in keyof T]?: P extends ' $fragmentName' | '__typename' ? T[P] : never };
 import type { DocumentTypeDecoration } from '@graphql-typed-document-node/core';
+export type AcceptInvitationInput = {
+  /** For a new account. */
+  name?: string | null | undefined;
+  /** For a new account, or the existing account's password when not signed in as it. */
+  password?: string | null | undefined;
+  token: string;
+};
+
 export type AdjudicatePairInput = {
   alterations?: Array<Alteration> | null | undefined;
   comment?: string | null | undefined;
@@ -23,6 +31,21 @@ export type AnnotationLabel =
   | 'DIFFERENT'
   | 'SAME'
   | 'UNSURE';
+
+export type AuditLogFilter = {
+  /** Exact action, e.g. decision.record, or a prefix ending in a dot: decision. */
+  action?: string | null | undefined;
+  actorId?: string | number | null | undefined;
+  since?: string | null | undefined;
+  targetId?: string | null | undefined;
+  targetType?: string | null | undefined;
+  until?: string | null | undefined;
+};
+
+export type ChangeMemberRoleInput = {
+  memberId: string | number;
+  role: Role;
+};
 
 export type ConfirmedLabelSource =
   | 'ADJUDICATED'
@@ -50,6 +73,11 @@ export type ImageStatus =
   | 'INGESTING'
   | 'PENDING'
   | 'READY';
+
+export type InviteMemberInput = {
+  email: string;
+  role: Role;
+};
 
 export type LoginInput = {
   email: string;
@@ -94,6 +122,14 @@ export type RecordDecisionInput = {
   verdict: Verdict;
 };
 
+export type RemoveMemberInput = {
+  memberId: string | number;
+};
+
+export type RevokeInvitationInput = {
+  id: string | number;
+};
+
 export type Role =
   | 'ADMIN'
   | 'ANNOTATOR'
@@ -129,6 +165,15 @@ export type AnnotationPairQueryVariables = Exact<{
 
 export type AnnotationPairQuery = { pair: { id: string, status: PairStatus, annotationCount: number, set: { id: string, name: string }, imageA: { id: string, originalName: string, width: number | null, height: number | null, displayUrl: string | null, originalUrl: string | null }, imageB: { id: string, originalName: string, width: number | null, height: number | null, displayUrl: string | null, originalUrl: string | null }, myAnnotation: { id: string, label: AnnotationLabel, alterations: Array<Alteration>, comment: string | null } | null, annotations: Array<{ id: string, label: AnnotationLabel, alterations: Array<Alteration>, annotator: { id: string, name: string } }> } | null };
 
+export type AuditLogQueryVariables = Exact<{
+  filter?: AuditLogFilter | null | undefined;
+  first?: number | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type AuditLogQuery = { auditLog: { pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, action: string, actorEmail: string | null, apiTokenId: string | null, targetType: string, targetId: string | null, data: unknown, createdAt: string, actor: { id: string, name: string } | null } }> } };
+
 export type ViewerQueryVariables = Exact<{ [key: string]: never; }>;
 
 
@@ -152,6 +197,14 @@ export type SwitchOrganizationMutationVariables = Exact<{
 
 
 export type SwitchOrganizationMutation = { switchOrganization: { viewer: { role: Role | null } } };
+
+export type ConsensusPairsQueryVariables = Exact<{
+  filter?: PairFilter | null | undefined;
+  after?: string | null | undefined;
+}>;
+
+
+export type ConsensusPairsQuery = { pairs: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, score: number, flagged: boolean, status: PairStatus, verdict: Verdict | null, annotationCount: number, scope: PairScope, annotations: Array<{ id: string, label: AnnotationLabel, alterations: Array<Alteration>, comment: string | null, annotator: { id: string, name: string } }>, confirmedLabel: { label: ConfirmedLabelValue, source: ConfirmedLabelSource } | null, set: { id: string, name: string }, imageA: { id: string, originalName: string, thumbnailUrl: string | null }, imageB: { id: string, originalName: string, thumbnailUrl: string | null } } }> } };
 
 export type ImageSetsQueryVariables = Exact<{
   first?: number | null | undefined;
@@ -184,6 +237,53 @@ export type SetImagesQueryVariables = Exact<{
 
 
 export type SetImagesQuery = { imageSet: { id: string, images: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, originalName: string, status: ImageStatus, error: string | null, width: number | null, height: number | null, format: string | null, byteSize: number | null, thumbnailUrl: string | null, duplicateOf: { id: string, originalName: string } | null } }> } } | null };
+
+export type MembersQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type MembersQuery = { organization: { id: string, name: string, annotationsRequired: number, members: Array<{ id: string, role: Role, createdAt: string, user: { id: string, name: string, email: string } }>, invitations: Array<{ id: string, email: string, role: Role, createdAt: string, expiresAt: string, acceptedAt: string | null, revokedAt: string | null, invitedBy: { id: string, name: string } }> } | null };
+
+export type InviteMemberMutationVariables = Exact<{
+  input: InviteMemberInput;
+}>;
+
+
+export type InviteMemberMutation = { inviteMember: { acceptUrl: string, invitation: { id: string, email: string, role: Role } } };
+
+export type ChangeMemberRoleMutationVariables = Exact<{
+  input: ChangeMemberRoleInput;
+}>;
+
+
+export type ChangeMemberRoleMutation = { changeMemberRole: { member: { id: string, role: Role } } };
+
+export type RemoveMemberMutationVariables = Exact<{
+  input: RemoveMemberInput;
+}>;
+
+
+export type RemoveMemberMutation = { removeMember: { memberId: string } };
+
+export type RevokeInvitationMutationVariables = Exact<{
+  input: RevokeInvitationInput;
+}>;
+
+
+export type RevokeInvitationMutation = { revokeInvitation: { invitation: { id: string, revokedAt: string | null } } };
+
+export type InvitationPreviewQueryVariables = Exact<{
+  token: string;
+}>;
+
+
+export type InvitationPreviewQuery = { invitation: { email: string, role: Role, organizationName: string, invitedByName: string, expiresAt: string, accountExists: boolean } | null };
+
+export type AcceptInvitationMutationVariables = Exact<{
+  input: AcceptInvitationInput;
+}>;
+
+
+export type AcceptInvitationMutation = { acceptInvitation: { membership: { id: string, role: Role, organization: { id: string, name: string } } } };
 
 export type PairRowFragment = { id: string, score: number, flagged: boolean, status: PairStatus, verdict: Verdict | null, annotationCount: number, scope: PairScope, set: { id: string, name: string }, imageA: { id: string, originalName: string, thumbnailUrl: string | null }, imageB: { id: string, originalName: string, thumbnailUrl: string | null } };
 
@@ -337,6 +437,32 @@ export const AnnotationPairDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AnnotationPairQuery, AnnotationPairQueryVariables>;
+export const AuditLogDocument = new TypedDocumentString(`
+    query AuditLog($filter: AuditLogFilter, $first: Int, $after: String) {
+  auditLog(filter: $filter, first: $first, after: $after) {
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        id
+        action
+        actorEmail
+        actor {
+          id
+          name
+        }
+        apiTokenId
+        targetType
+        targetId
+        data
+        createdAt
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AuditLogQuery, AuditLogQueryVariables>;
 export const ViewerDocument = new TypedDocumentString(`
     query Viewer {
   viewer {
@@ -387,6 +513,58 @@ export const SwitchOrganizationDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SwitchOrganizationMutation, SwitchOrganizationMutationVariables>;
+export const ConsensusPairsDocument = new TypedDocumentString(`
+    query ConsensusPairs($filter: PairFilter, $after: String) {
+  pairs(filter: $filter, first: 100, after: $after) {
+    totalCount
+    pageInfo {
+      hasNextPage
+      endCursor
+    }
+    edges {
+      node {
+        ...PairRow
+        annotations {
+          id
+          label
+          alterations
+          comment
+          annotator {
+            id
+            name
+          }
+        }
+        confirmedLabel {
+          label
+          source
+        }
+      }
+    }
+  }
+}
+    fragment PairRow on Pair {
+  id
+  score
+  flagged
+  status
+  verdict
+  annotationCount
+  scope
+  set {
+    id
+    name
+  }
+  imageA {
+    id
+    originalName
+    thumbnailUrl
+  }
+  imageB {
+    id
+    originalName
+    thumbnailUrl
+  }
+}`) as unknown as TypedDocumentString<ConsensusPairsQuery, ConsensusPairsQueryVariables>;
 export const ImageSetsDocument = new TypedDocumentString(`
     query ImageSets($first: Int, $after: String) {
   imageSets(first: $first, after: $after) {
@@ -489,6 +667,103 @@ export const SetImagesDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<SetImagesQuery, SetImagesQueryVariables>;
+export const MembersDocument = new TypedDocumentString(`
+    query Members {
+  organization {
+    id
+    name
+    annotationsRequired
+    members {
+      id
+      role
+      createdAt
+      user {
+        id
+        name
+        email
+      }
+    }
+    invitations {
+      id
+      email
+      role
+      createdAt
+      expiresAt
+      acceptedAt
+      revokedAt
+      invitedBy {
+        id
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<MembersQuery, MembersQueryVariables>;
+export const InviteMemberDocument = new TypedDocumentString(`
+    mutation InviteMember($input: InviteMemberInput!) {
+  inviteMember(input: $input) {
+    acceptUrl
+    invitation {
+      id
+      email
+      role
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<InviteMemberMutation, InviteMemberMutationVariables>;
+export const ChangeMemberRoleDocument = new TypedDocumentString(`
+    mutation ChangeMemberRole($input: ChangeMemberRoleInput!) {
+  changeMemberRole(input: $input) {
+    member {
+      id
+      role
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ChangeMemberRoleMutation, ChangeMemberRoleMutationVariables>;
+export const RemoveMemberDocument = new TypedDocumentString(`
+    mutation RemoveMember($input: RemoveMemberInput!) {
+  removeMember(input: $input) {
+    memberId
+  }
+}
+    `) as unknown as TypedDocumentString<RemoveMemberMutation, RemoveMemberMutationVariables>;
+export const RevokeInvitationDocument = new TypedDocumentString(`
+    mutation RevokeInvitation($input: RevokeInvitationInput!) {
+  revokeInvitation(input: $input) {
+    invitation {
+      id
+      revokedAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<RevokeInvitationMutation, RevokeInvitationMutationVariables>;
+export const InvitationPreviewDocument = new TypedDocumentString(`
+    query InvitationPreview($token: String!) {
+  invitation(token: $token) {
+    email
+    role
+    organizationName
+    invitedByName
+    expiresAt
+    accountExists
+  }
+}
+    `) as unknown as TypedDocumentString<InvitationPreviewQuery, InvitationPreviewQueryVariables>;
+export const AcceptInvitationDocument = new TypedDocumentString(`
+    mutation AcceptInvitation($input: AcceptInvitationInput!) {
+  acceptInvitation(input: $input) {
+    membership {
+      id
+      role
+      organization {
+        id
+        name
+      }
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<AcceptInvitationMutation, AcceptInvitationMutationVariables>;
 export const PairsDocument = new TypedDocumentString(`
     query Pairs($filter: PairFilter, $first: Int, $after: String) {
   pairs(filter: $filter, first: $first, after: $after) {
