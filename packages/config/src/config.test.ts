@@ -2,7 +2,14 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseEnv } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { CONFIG_KEYS, ConfigError, cookieSecure, parseConfig, repoRoot, trustedOrigins } from './index.ts';
+import {
+  CONFIG_KEYS,
+  ConfigError,
+  cookieSecure,
+  parseConfig,
+  repoRoot,
+  trustedOrigins,
+} from './index.ts';
 
 const DB = 'postgresql://postgres@127.0.0.1:5432/twinspect';
 
@@ -33,8 +40,14 @@ describe('parseConfig', () => {
   });
 
   it('demands a real signing secret in production', () => {
-    expect(() => parseConfig({ DATABASE_URL: DB, NODE_ENV: 'production' })).toThrow(/SIGNING_SECRET/);
-    const config = parseConfig({ DATABASE_URL: DB, NODE_ENV: 'production', SIGNING_SECRET: 'x'.repeat(40) });
+    expect(() => parseConfig({ DATABASE_URL: DB, NODE_ENV: 'production' })).toThrow(
+      /SIGNING_SECRET/,
+    );
+    const config = parseConfig({
+      DATABASE_URL: DB,
+      NODE_ENV: 'production',
+      SIGNING_SECRET: 'x'.repeat(40),
+    });
     expect(cookieSecure(config)).toBe(true);
   });
 

@@ -25,7 +25,9 @@ export class ConfigError extends Error {
  * ConfigError that names every missing or bad variable.
  */
 export function parseConfig(env: ConfigInput | NodeJS.ProcessEnv): Config {
-  const set = Object.fromEntries(Object.entries(env).filter(([, value]) => value !== undefined && value !== ''));
+  const set = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  );
   const result = ZConfig.safeParse(set);
   if (!result.success) {
     throw new ConfigError(
