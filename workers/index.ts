@@ -10,3 +10,9 @@ export {
   settingsFromConfig,
   startWorkers,
 } from './start-workers.ts';
+export {
+  createTrainWorker,
+  sampleImageFiles,
+  seedTrainingData,
+  type TrainWorker,
+} from './train/index.ts';

@@ -45,6 +45,7 @@ export const codegenConfig: CodegenConfig = {
           Decision: model('Decision'),
           ModelVersion: model('ModelVersion'),
           TrainingRun: model('TrainingRun'),
+          TrainingSchedule: model('TrainingSchedule'),
           AuditLogEntry: model('AuditLog'),
         },
       },

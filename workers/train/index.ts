@@ -6,3 +6,4 @@ export { isHeldOut } from './holdout.ts';
 export { MIN_TRAINING_IMAGES, runTraining, type TrainDeps } from './run-training.ts';
 export { createTrainWorker, type TrainWorker, type TrainWorkerOptions } from './train-worker.ts';
 export type { TEpochPoint, TTrainingProgress } from './training-progress.ts';
+export { sampleImageFiles, seedTrainingData } from './seed-training-data.ts';

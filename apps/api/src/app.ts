@@ -13,6 +13,7 @@ import { type ApiDeps, createContext, type GraphQLContext, ORG_HEADER } from './
 import { createFormatError } from './errors.ts';
 import { originCheck } from './http/origin-check.ts';
 import { requestLog } from './http/request-log.ts';
+import { type ApiJobs, createApiJobs } from './jobs.ts';
 import { complexityLimitPlugin, depthLimitRule } from './limits.ts';
 import { createLogger } from './logger.ts';
 import { createLoginRateLimiter } from './modules/auth/login-rate-limiter.ts';
@@ -26,6 +27,8 @@ export interface BuildApiOptions {
   logger?: Logger;
   /** Shared login rate-limit counters; without it they are per process (fine for tests). */
   redis?: Redis;
+  /** Queue producers; defaults to new ones on config.REDIS_URL (closed by stop()). */
+  jobs?: ApiJobs;
 }
 
 export interface Api {
@@ -43,10 +46,12 @@ export async function buildApi(options: BuildApiOptions): Promise<Api> {
   const logger = options.logger ?? createLogger(config);
   const ownsPrisma = !options.prisma;
   const prisma = options.prisma ?? createPrismaClient(config.DATABASE_URL);
+  const jobs = options.jobs ?? createApiJobs(config);
   const deps: ApiDeps = {
     config,
     prisma,
     logger,
+    jobs,
     loginRateLimiter: createLoginRateLimiter({
       max: config.LOGIN_RATE_LIMIT_MAX,
       windowSeconds: config.LOGIN_RATE_LIMIT_WINDOW_SECONDS,
@@ -123,6 +128,7 @@ export async function buildApi(options: BuildApiOptions): Promise<Api> {
       if (httpServer.listening)
         await new Promise<void>((resolve) => httpServer.close(() => resolve()));
       if (ownsPrisma) await prisma.$disconnect();
+      if (!options.jobs) await jobs.close();
     },
   };
 }

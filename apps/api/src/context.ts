@@ -2,6 +2,7 @@ import type { Config } from '@twinspect/config';
 import type { Organization, PrismaClient, Role, User } from '@twinspect/prisma';
 import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
+import type { ApiJobs } from './jobs.ts';
 import { createLoaders, type Loaders } from './loaders.ts';
 import { authenticateRequest } from './modules/auth/authenticate-request.ts';
 import type { LoginRateLimiter } from './modules/auth/login-rate-limiter.ts';
@@ -40,6 +41,7 @@ export interface ApiDeps {
   config: Config;
   prisma: PrismaClient;
   logger: Logger;
+  jobs: ApiJobs;
   loginRateLimiter: LoginRateLimiter;
 }
 

@@ -5,13 +5,14 @@ import { seedOrganization } from '@twinspect/prisma/seed';
 import { GraphQLTestClient } from '@twinspect/testing';
 import { inject } from 'vitest';
 import { buildApi } from '../src/app.ts';
+import type { ApiJobs } from '../src/jobs.ts';
 import { TEST_PASSWORD } from './global-setup.ts';
 
 export { GraphQLTestClient, TEST_PASSWORD };
 export const code = GraphQLTestClient.code;
 
 /** Starts the real API over HTTP on a free port, against this run's test database. */
-export async function startApi(overrides: ConfigInput = {}) {
+export async function startApi(overrides: ConfigInput = {}, options: { jobs?: ApiJobs } = {}) {
   const config = parseConfig({
     NODE_ENV: 'test',
     LOG_LEVEL: process.env.TEST_LOG_LEVEL ?? 'silent',
@@ -20,7 +21,7 @@ export async function startApi(overrides: ConfigInput = {}) {
     ...overrides,
   });
   const prisma = createPrismaClient(config.DATABASE_URL, { poolSize: 5 });
-  const api = await buildApi({ config, prisma });
+  const api = await buildApi({ config, prisma, ...options });
   const url = await api.listen(0, '127.0.0.1');
   return {
     url,

@@ -1,7 +1,17 @@
 import { findActiveModelVersion } from '@twinspect/prisma';
 import { requireRole } from '../../access.ts';
-import type { Resolvers } from '../../generated/graphql.ts';
+import type { PairMetrics, Resolvers } from '../../generated/graphql.ts';
+import { rescoreImageSet } from './rescore-image-set.ts';
 import { setActiveModelVersion } from './set-active-model-version.ts';
+
+/** A metrics suite stored by the train worker's gate (workers/train/pair-metrics.ts). */
+function pairMetrics(metrics: unknown, suite: 'heldOut' | 'standard'): PairMetrics | null {
+  const value = (metrics as Record<string, unknown> | null)?.[suite] as
+    | PairMetrics
+    | null
+    | undefined;
+  return value && typeof value.accuracy === 'number' && value.roc ? value : null;
+}
 
 export const modelVersionsResolvers: Resolvers = {
   Query: {
@@ -24,10 +34,24 @@ export const modelVersionsResolvers: Resolvers = {
     setActiveModelVersion: async (_parent, { input }, ctx) => ({
       modelVersion: await setActiveModelVersion(ctx.prisma, requireRole(ctx, 'ADMIN'), input),
     }),
+    rescoreImageSet: (_parent, { input }, ctx) =>
+      rescoreImageSet(ctx, requireRole(ctx, 'EDITOR'), input),
   },
   ModelVersion: {
     isOrganizationModel: (version) => version.orgId !== null,
     parent: (version, _args, ctx) =>
       version.parentId ? ctx.loaders.modelVersion.load(version.parentId) : null,
+    activatedBy: (version, _args, ctx) =>
+      version.activatedById ? ctx.loaders.user.load(version.activatedById) : null,
+    heldOutMetrics: (version) => pairMetrics(version.metrics, 'heldOut'),
+    standardMetrics: (version) => pairMetrics(version.metrics, 'standard'),
+    config: (version) =>
+      (version.manifest as { training?: { config?: unknown } } | null)?.training?.config ?? null,
+    trainingRun: (version, _args, ctx) => {
+      const actor = requireRole(ctx, 'ADMIN');
+      return ctx.prisma.trainingRun.findFirst({
+        where: { modelVersionId: version.id, OR: [{ orgId: actor.orgId }, { orgId: null }] },
+      });
+    },
   },
 };
