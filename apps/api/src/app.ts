@@ -18,6 +18,7 @@ import { complexityLimitPlugin, depthLimitRule } from './limits.ts';
 import { createLogger } from './logger.ts';
 import { createLoginRateLimiter } from './modules/auth/login-rate-limiter.ts';
 import { serveImageFile } from './modules/images/serve-image-file.ts';
+import { uploadFiles } from './modules/uploads/upload-files.ts';
 import { loadTypeDefs, moduleResolvers } from './schema.ts';
 
 export interface BuildApiOptions {
@@ -93,6 +94,7 @@ export async function buildApi(options: BuildApiOptions): Promise<Api> {
     }
   });
   app.get('/api/images/:imageId/:rendition', serveImageFile({ config, prisma }));
+  app.post('/api/image-sets/:setId/uploads', originCheck(config), uploadFiles(deps));
   app.use(
     '/graphql',
     cors({
