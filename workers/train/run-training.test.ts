@@ -9,7 +9,7 @@ import { seedOrganization } from '@twinspect/prisma/seed';
 import { LocalStorage } from '@twinspect/storage';
 import { createTestPrisma } from '@twinspect/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runTraining } from './run-training.ts';
+import { RunInterrupted, runTraining } from './run-training.ts';
 import { sampleImageFiles, seedTrainingData } from './seed-training-data.ts';
 import { initialProgress } from './training-progress.ts';
 
@@ -195,5 +195,36 @@ describe('runTraining', () => {
       modelVersionId: null,
     });
     expect((after.progress as { phase: string }).phase).toBe('barlow');
+  }, 180_000);
+
+  it('hands the job back on worker shutdown, and the next attempt resumes from the checkpoint', async () => {
+    const run = await createRun({ epochs: 3 });
+    let shutdown: () => void = () => {};
+    const stopping = new Promise<void>((resolve) => {
+      shutdown = resolve;
+    });
+    const first = runTraining(
+      { prisma, config, storage },
+      { trainingRunId: run.id, orgId },
+      { shutdown: stopping },
+    );
+    await firstEpoch(run.id);
+    shutdown();
+    await expect(first).rejects.toBeInstanceOf(RunInterrupted);
+    const paused = await prisma.trainingRun.findUniqueOrThrow({ where: { id: run.id } });
+    expect(paused.status).toBe('RUNNING');
+    expect((paused.progress as { stage: string }).stage).toBe('interrupted');
+
+    const second = await runTraining(
+      { prisma, config, storage },
+      { trainingRunId: run.id, orgId },
+      { shutdown: never },
+    );
+    expect(second.status).toBe('SUCCEEDED');
+    const after = await prisma.trainingRun.findUniqueOrThrow({ where: { id: run.id } });
+    expect(after.log).toContain('resuming from the last checkpoint');
+    expect(
+      (after.progress as { history: { epoch: number }[] }).history.map((p) => p.epoch),
+    ).toEqual([1, 2, 3]);
   }, 180_000);
 });
