@@ -157,6 +157,15 @@ export function AnnotatePage() {
     />
   );
 
+  const overlays = (
+    <>
+      <div className="toast" role="status" aria-live="polite">
+        {savedMessage}
+      </div>
+      {helpDialog}
+    </>
+  );
+
   if (queue.snapshot.isPending) {
     return (
       <div className="page">
@@ -198,7 +207,7 @@ export function AnnotatePage() {
               : `You labelled ${queue.done.size} pair${queue.done.size === 1 ? '' : 's'} in this session.`}
           </EmptyState>
         </div>
-        {helpDialog}
+        {overlays}
       </div>
     );
   }
@@ -261,10 +270,7 @@ export function AnnotatePage() {
           </div>
         </div>
       )}
-      <div className="toast" role="status" aria-live="polite">
-        {savedMessage}
-      </div>
-      {helpDialog}
+      {overlays}
     </div>
   );
 }

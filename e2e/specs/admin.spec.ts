@@ -1,0 +1,40 @@
+import { expect, test } from '@playwright/test';
+import { USERS } from '../stack/settings.ts';
+import { signIn, snap } from './helpers.ts';
+
+test('[REVIEW] an admin invites an annotator who joins through the link, and the audit log shows it', async ({
+  page,
+  browser,
+}) => {
+  await signIn(page, USERS.admin);
+  await page.getByRole('link', { name: 'Members' }).click();
+  await expect(page.getByRole('heading', { name: 'Members and roles' })).toBeVisible();
+  await page.getByLabel('Email').fill('new.annotator@demo.twinspect.test');
+  await page.getByLabel('Role', { exact: true }).selectOption('ANNOTATOR');
+  await page.getByRole('button', { name: 'Create invitation' }).click();
+  const link = await page.getByLabel('Invitation link').inputValue();
+  expect(link).toMatch(/\/invitations\/.+/);
+  await expect(page.getByRole('cell', { name: 'new.annotator@demo.twinspect.test' })).toBeVisible();
+  await snap(page, '15-members');
+
+  // The invitee, in a browser of their own, sets a name and password and lands in the team.
+  const invitee = await browser.newContext();
+  const inviteePage = await invitee.newPage();
+  await inviteePage.goto(link);
+  await expect(inviteePage.getByRole('heading', { name: 'Join Demo Lab' })).toBeVisible();
+  await inviteePage.getByLabel('Your name').fill('Nina Newcomer');
+  await inviteePage.getByLabel(/Choose a password/).fill('a-long-enough-password');
+  await inviteePage.getByRole('button', { name: 'Join Demo Lab' }).click();
+  await expect(inviteePage).toHaveURL(/\/annotate$/);
+  await expect(inviteePage.getByText('Nina Newcomer')).toBeVisible();
+  await invitee.close();
+
+  await page.reload();
+  await expect(page.getByRole('cell', { name: 'Nina Newcomer' })).toBeVisible();
+
+  await page.getByRole('link', { name: 'Audit log' }).click();
+  await page.getByLabel('Action').selectOption('member.');
+  await expect(page.getByRole('cell', { name: 'member.invite', exact: true })).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'member.join', exact: true })).toBeVisible();
+  await snap(page, '16-audit-log');
+});

@@ -1,0 +1,99 @@
+import path from 'node:path';
+import { expect, test } from '@playwright/test';
+import { writePlantedSet } from '../fixtures/planted-set.ts';
+import { outputDir, USERS } from '../stack/settings.ts';
+import { signIn, snap, stack } from './helpers.ts';
+
+test('[REVIEW] editor uploads a set with planted duplicates, watches progress, opens the top pair and records a decision', async ({
+  page,
+}) => {
+  test.skip(
+    !stack().modelAvailable,
+    'no model in models/: scoring cannot run (the model module ships one)',
+  );
+  test.setTimeout(300_000);
+  const planted = await writePlantedSet(path.join(outputDir, 'upload-fixture'));
+
+  await signIn(page, USERS.editor);
+  await expect(page).toHaveURL(/\/sets$/);
+  await snap(page, '01-image-sets');
+
+  await page.getByRole('button', { name: 'New image set' }).click();
+  await page.getByLabel('Name').fill('Manuscript E2E-042');
+  await page.getByLabel('Description (optional)').fill('Figures 1-8 as submitted');
+  await page.getByRole('button', { name: 'Create set' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Manuscript E2E-042' })).toBeVisible();
+  await expect(page.getByText('No images yet')).toBeVisible();
+
+  await page.getByLabel('Choose images or a ZIP to upload').setInputFiles(planted.files);
+  await expect(
+    page
+      .getByText(`${planted.files.length - 1} files received`)
+      .or(page.getByText(/files? received/)),
+  ).toBeVisible();
+  // Live progress, no reload: ingest, then embedding and scoring fill up until the set is ready.
+  await expect(page.getByRole('progressbar', { name: 'Ingest' })).toBeVisible();
+  await snap(page, '02-set-processing');
+  await expect(page.getByText('Ready', { exact: true })).toBeVisible({ timeout: 240_000 });
+  await expect(page.getByText(planted.brokenFile)).toBeVisible();
+  await expect(page.getByRole('heading', { name: /Failed files/ })).toBeVisible();
+
+  // The planted copies come out as flagged pairs, grouped into clusters.
+  const clusters = page.locator('.cluster');
+  await expect(clusters.first()).toBeVisible();
+  for (const [original, copy] of planted.planted) {
+    await expect(
+      page.getByRole('link', {
+        name: new RegExp(
+          `${escapeRegExp(original)}.*${escapeRegExp(copy)}|${escapeRegExp(copy)}.*${escapeRegExp(original)}`,
+        ),
+      }),
+    ).toBeVisible();
+  }
+  await snap(page, '03-set-overview');
+
+  // The triage queue, filtered to this set, highest score first: open the top pair.
+  await page.getByRole('link', { name: 'Open in triage queue' }).click();
+  await expect(page.getByRole('heading', { name: 'Triage queue' })).toBeVisible();
+  const firstRow = page.locator('.queue-table tbody tr').first();
+  await expect(firstRow).toBeVisible();
+  await snap(page, '04-triage-queue');
+  await firstRow.focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(/\/pairs\//);
+  await expect(page.getByText('Model version')).toBeVisible();
+  await expect(page.getByText('Threshold')).toBeVisible();
+  await snap(page, '05-pair-side-by-side');
+
+  // Viewer modes from the keyboard: overlay, flicker, difference, and a hand alignment.
+  await page.keyboard.press('o');
+  await expect(page.getByRole('button', { name: 'Overlay' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  await expect(page.getByRole('slider')).toBeVisible();
+  await snap(page, '06-pair-overlay');
+  await page.keyboard.press('r');
+  await page.keyboard.press('x');
+  await expect(page.getByRole('button', { name: 'Difference' })).toHaveAttribute(
+    'aria-pressed',
+    'true',
+  );
+  await snap(page, '07-pair-difference');
+  await page.keyboard.press('+');
+  await page.keyboard.press('+');
+  await expect(page.getByText('Full resolution')).toBeVisible();
+  await page.keyboard.press('0');
+  await page.keyboard.press('s');
+
+  await page.getByRole('radio', { name: /Confirmed duplicate/ }).check();
+  await page.getByLabel('Comment').fill('Same panel reused, rotated by 90 degrees.');
+  await page.getByRole('button', { name: 'Record decision' }).click();
+  await expect(page.getByText('Decision recorded')).toBeVisible();
+  const history = page.getByRole('list', { name: 'Decision history' });
+  await expect(history.getByText('Confirmed duplicate')).toBeVisible();
+  await expect(history.getByText('Same panel reused, rotated by 90 degrees.')).toBeVisible();
+  await snap(page, '08-pair-decided');
+});
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

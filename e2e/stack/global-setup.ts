@@ -1,0 +1,109 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { listModelDirs } from '@twinspect/inference';
+import { createPrismaClient } from '@twinspect/prisma';
+import { seedDemo } from '@twinspect/prisma/seed';
+import { createTestDatabase } from '@twinspect/testing';
+import { Redis } from 'ioredis';
+import { seedReviewCase } from '../fixtures/review-case.ts';
+import {
+  API_PORT,
+  API_URL,
+  DEMO_PASSWORD,
+  outputDir,
+  REDIS_URL,
+  repoRoot,
+  type StackState,
+  screenshotDir,
+  stackStateFile,
+  USERS,
+  WEB_PORT,
+  WEB_URL,
+} from './settings.ts';
+import {
+  runToCompletion,
+  type StartedProcess,
+  startProcess,
+  stopProcessGroups,
+  waitForUrl,
+} from './start-stack.ts';
+
+/**
+ * Starts the real stack for the suite: a fresh database (migrated, with the seeded demo teams and
+ * a reviewed case), its own storage folder and Redis database, then the API, the workers and the
+ * production build of the web app. Everything is stopped and dropped by global-teardown.
+ */
+export default async function globalSetup() {
+  rmSync(outputDir, { recursive: true, force: true });
+  mkdirSync(screenshotDir, { recursive: true });
+
+  const database = await createTestDatabase('twinspect_e2e');
+  const storageRoot = mkdtempSync(path.join(tmpdir(), 'twinspect-e2e-storage-'));
+  const prisma = createPrismaClient(database.url, { poolSize: 2 });
+  let reviewCase: StackState['reviewCase'];
+  try {
+    const { demo } = await seedDemo(prisma, { password: DEMO_PASSWORD });
+    const editor = demo.users[USERS.editor];
+    if (!editor) throw new Error('the demo seed has no editor');
+    reviewCase = await seedReviewCase(prisma, {
+      orgId: demo.org.id,
+      editorId: editor.id,
+      storageRoot,
+    });
+  } finally {
+    await prisma.$disconnect();
+  }
+  // The suite's own Redis database starts empty: no queued job of an earlier run is replayed.
+  const redis = new Redis(REDIS_URL, { maxRetriesPerRequest: 1 });
+  await redis.flushdb();
+  redis.disconnect();
+
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    NODE_ENV: 'production',
+    NEXT_TELEMETRY_DISABLED: '1',
+    LOG_LEVEL: 'info',
+    DATABASE_URL: database.url,
+    REDIS_URL,
+    API_PORT: String(API_PORT),
+    API_HOST: '127.0.0.1',
+    API_URL,
+    WEB_PORT: String(WEB_PORT),
+    WEB_ORIGIN: WEB_URL,
+    STORAGE_ROOT: storageRoot,
+    DEMO_PASSWORD,
+    SIGNING_SECRET: 'e2e-signing-secret-0123456789-abcdefghij',
+    COOKIE_SECURE: 'false',
+    LOGIN_RATE_LIMIT_MAX: '1000',
+  };
+  if (
+    process.env.E2E_SKIP_BUILD !== '1' ||
+    !existsSync(path.join(repoRoot, 'apps/web/.next/BUILD_ID'))
+  ) {
+    runToCompletion('next build', 'npm', ['run', 'build', '-w', '@twinspect/web'], env);
+  }
+  const processes: StartedProcess[] = [
+    startProcess('api', 'npm', ['start', '-w', '@twinspect/api'], env),
+    startProcess('workers', 'npm', ['start', '-w', '@twinspect/workers'], env),
+    startProcess('web', 'npm', ['start', '-w', '@twinspect/web'], env),
+  ];
+  const pids = processes.map((p) => p.child.pid).filter((pid): pid is number => pid !== undefined);
+  const state: StackState = {
+    databaseName: database.name,
+    databaseUrl: database.url,
+    storageRoot,
+    pids,
+    reviewCase,
+    modelAvailable: listModelDirs(path.join(repoRoot, 'models')).length > 0,
+  };
+  writeFileSync(stackStateFile, JSON.stringify(state, null, 2));
+  try {
+    await waitForUrl(`${API_URL}/healthz`, 120, processes);
+    await waitForUrl(`${WEB_URL}/login`, 120, processes);
+  } catch (error) {
+    await stopProcessGroups(pids);
+    await database.drop();
+    throw error;
+  }
+}
