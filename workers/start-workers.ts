@@ -2,7 +2,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Config, resolveFromRoot } from '@twinspect/config';
 import { listModelDirs } from '@twinspect/inference';
-import { createProducer } from '@twinspect/jobs';
+import { createProducer, createTrainProducer } from '@twinspect/jobs';
 import { createPrismaClient, type PrismaClient } from '@twinspect/prisma';
 import { createStorage } from '@twinspect/storage';
 import type { WorkerOptions } from 'bullmq';
@@ -11,6 +11,7 @@ import { createIngestWorker } from './ingest/worker.ts';
 import { registerModelVersion } from './score/register-model-version.ts';
 import { createScoreWorker } from './score/worker.ts';
 import { DEFAULT_SETTINGS, type WorkerDeps, type WorkerSettings } from './shared/deps.ts';
+import { createTrainWorker } from './train/train-worker.ts';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -19,7 +20,8 @@ export interface StartWorkersOptions {
   prisma?: PrismaClient;
   logger?: Logger;
   settings?: Partial<WorkerSettings>;
-  queues?: ('ingest' | 'score')[];
+  /** Default: all three. A GPU training machine runs ['train'] only (README). */
+  queues?: ('ingest' | 'score' | 'train')[];
   workerOptions?: Partial<WorkerOptions>;
   /** BullMQ key prefix: tests run on a shared Redis under their own prefix. */
   prefix?: string;
@@ -65,8 +67,11 @@ export async function startWorkers(options: StartWorkersOptions): Promise<Runnin
   const [shipped] = listModelDirs(resolveFromRoot(config.MODELS_DIR));
   if (shipped) await registerModelVersion(prisma, { modelDir: shipped, repoRoot });
 
-  const queues = options.queues ?? ['ingest', 'score'];
-  const workerOptions = { ...(options.prefix ? { prefix: options.prefix } : {}), ...options.workerOptions };
+  const queues = options.queues ?? ['ingest', 'score', 'train'];
+  const workerOptions = {
+    ...(options.prefix ? { prefix: options.prefix } : {}),
+    ...options.workerOptions,
+  };
   const ingest = queues.includes('ingest')
     ? createIngestWorker(deps, config.REDIS_URL, {
         concurrency: Math.max(2, config.WORKER_CONCURRENCY),
@@ -76,11 +81,26 @@ export async function startWorkers(options: StartWorkersOptions): Promise<Runnin
   const score = queues.includes('score')
     ? createScoreWorker(deps, config.REDIS_URL, workerOptions)
     : undefined;
+  const prefix = options.prefix ? { prefix: options.prefix } : {};
+  const trainProducer = queues.includes('train')
+    ? createTrainProducer(config.REDIS_URL, prefix)
+    : undefined;
+  const train = trainProducer
+    ? createTrainWorker({
+        prisma,
+        config,
+        storage: deps.storage,
+        producer: trainProducer,
+        redisUrl: config.REDIS_URL,
+        ...prefix,
+      })
+    : undefined;
   logger.info({ queues }, 'workers started');
   return {
     deps,
     async close() {
-      await Promise.all([ingest?.close(), score?.worker.close()]);
+      await Promise.all([ingest?.close(), score?.worker.close(), train?.close()]);
+      await trainProducer?.close();
       await score?.models.close();
       await deps.producer.close();
       if (ownsPrisma) await prisma.$disconnect();

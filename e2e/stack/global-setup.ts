@@ -76,6 +76,12 @@ export default async function globalSetup() {
     SIGNING_SECRET: 'e2e-signing-secret-0123456789-abcdefghij',
     COOKIE_SECURE: 'false',
     LOGIN_RATE_LIMIT_MAX: '1000',
+    // Retraining in seconds, not hours: the tiny model preset, folders of the suite's own.
+    TRAIN_PRESET: 'tiny',
+    TRAIN_RUNS_DIR: path.join(storageRoot, 'training-runs'),
+    TRAINED_MODELS_DIR: path.join(storageRoot, 'models'),
+    TRAIN_EVAL_PAIRS: '48',
+    TRAIN_MIN_HOLDOUT_LABELS: '3',
   };
   if (
     process.env.E2E_SKIP_BUILD !== '1' ||

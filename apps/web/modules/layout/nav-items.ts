@@ -13,6 +13,7 @@ export const NAV_ITEMS: NavItem[] = [
   { href: '/annotate', label: 'Annotate', role: 'ANNOTATOR' },
   { href: '/adjudicate', label: 'Adjudicate', role: 'EDITOR' },
   { href: '/consensus', label: 'Agreement', role: 'EDITOR' },
+  { href: '/models', label: 'Models', role: 'ADMIN' },
   { href: '/audit', label: 'Audit log', role: 'ADMIN' },
   { href: '/members', label: 'Members', role: 'ADMIN' },
 ];

@@ -42,6 +42,10 @@ export type AuditLogFilter = {
   until?: string | null | undefined;
 };
 
+export type CancelTrainingRunInput = {
+  trainingRunId: string | number;
+};
+
 export type ChangeMemberRoleInput = {
   memberId: string | number;
   role: Role;
@@ -59,6 +63,10 @@ export type CreateImageSetInput = {
   description?: string | null | undefined;
   name: string;
 };
+
+export type GateSuite =
+  | 'HELD_OUT'
+  | 'STANDARD';
 
 export type ImageSetStatus =
   | 'EMBEDDING'
@@ -83,6 +91,11 @@ export type LoginInput = {
   email: string;
   password: string;
 };
+
+export type ModelVersionStatus =
+  | 'ACTIVE'
+  | 'CANDIDATE'
+  | 'RETIRED';
 
 export type PairFilter = {
   /** Pairs with this alteration in an annotation or in the confirmed label. */
@@ -135,9 +148,75 @@ export type Role =
   | 'ANNOTATOR'
   | 'EDITOR';
 
+export type SetActiveModelVersionInput = {
+  modelVersionId: string | number;
+};
+
+export type SetTrainingScheduleInput = {
+  /** A 5-field cron pattern, e.g. '0 3 * * *' */
+  cron?: string | null | undefined;
+  enabled: boolean;
+  /** 5-10080; ignored when cron is set */
+  everyMinutes?: number | null | undefined;
+  /** 1-100000 */
+  minNewLabels: number;
+  params?: TrainingParamsInput | null | undefined;
+};
+
+export type StartTrainingRunInput = {
+  params?: TrainingParamsInput | null | undefined;
+  /** Train on every organization's data (a platform model). Platform admins only. */
+  platformWide?: boolean | null | undefined;
+};
+
 export type SwitchOrganizationInput = {
   organizationId: string | number;
 };
+
+/** parallel: BCE + λ·Barlow Twins at once (the default); consecutive: Barlow Twins, then the head. */
+export type TrainingMode =
+  | 'CONSECUTIVE'
+  | 'PARALLEL';
+
+/** Within safe bounds; unset values come from the server's preset (TRAIN_PRESET). */
+export type TrainingParamsInput = {
+  /** 8-256 */
+  batchSize?: number | null | undefined;
+  /** 1-200 */
+  epochs?: number | null | undefined;
+  /** 1-10, default 3 */
+  hardNegativeWeight?: number | null | undefined;
+  /** 1-50, consecutive mode */
+  headEpochs?: number | null | undefined;
+  /** 0-10 */
+  labelledPairsWeight?: number | null | undefined;
+  /** 1e-5 to 1e-2 */
+  learningRate?: number | null | undefined;
+  /** 1-1440: stop cleanly after this many minutes and evaluate */
+  maxMinutes?: number | null | undefined;
+  mode?: TrainingMode | null | undefined;
+  seed?: number | null | undefined;
+};
+
+export type TrainingRunStatus =
+  | 'CANCELLED'
+  | 'FAILED'
+  | 'QUEUED'
+  | 'RUNNING'
+  | 'SUCCEEDED';
+
+export type TrainingStage =
+  | 'EVALUATING'
+  | 'EXPORTING'
+  | 'FINISHED'
+  | 'INTERRUPTED'
+  | 'PREPARING'
+  | 'QUEUED'
+  | 'TRAINING';
+
+export type TrainingTrigger =
+  | 'MANUAL'
+  | 'SCHEDULE';
 
 export type Verdict =
   | 'CONFIRMED_DUPLICATE'
@@ -285,6 +364,50 @@ export type AcceptInvitationMutationVariables = Exact<{
 
 export type AcceptInvitationMutation = { acceptInvitation: { membership: { id: string, role: Role, organization: { id: string, name: string } } } };
 
+export type ModelVersionFieldsFragment = { id: string, name: string, status: ModelVersionStatus, active: boolean, isOrganizationModel: boolean, threshold: number, createdAt: string, activatedAt: string | null, config: unknown, parent: { id: string, name: string } | null, heldOutMetrics: { n: number, accuracy: number, precision: number, recall: number, f1: number, auc: number | null, roc: { fpr: Array<number>, tpr: Array<number> } } | null, standardMetrics: { n: number, accuracy: number, precision: number, recall: number, f1: number, auc: number | null, roc: { fpr: Array<number>, tpr: Array<number> } } | null };
+
+export type TrainingRunFieldsFragment = { id: string, status: TrainingRunStatus, trigger: TrainingTrigger, isPlatformWide: boolean, error: string | null, params: unknown, createdAt: string, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, triggeredBy: { id: string, name: string } | null, modelVersion: { id: string, name: string, status: ModelVersionStatus, active: boolean } | null, live: { stage: TrainingStage, percent: number, epoch: number, totalEpochs: number, phase: string | null, etaSeconds: number | null, device: string | null, history: Array<{ epoch: number, phase: string, loss: number | null, bce: number | null, bt: number | null, labelledBce: number | null, valAccuracy: number | null, valAuc: number | null }> }, dataset: { sha256: string, images: number, labels: number, labelsSame: number, labelsDifferent: number, hardNegatives: number, heldOut: number } | null, gate: { promoted: boolean, reason: string, margin: number, comparisons: Array<{ suite: GateSuite, metric: string, candidate: number, active: number, delta: number, ok: boolean }>, skipped: Array<{ suite: GateSuite, reason: string }>, comparedWith: { id: string, name: string } | null } | null };
+
+export type ModelsDashboardQueryVariables = Exact<{ [key: string]: never; }>;
+
+
+export type ModelsDashboardQuery = { activeModelVersion: { id: string, name: string, status: ModelVersionStatus, active: boolean, isOrganizationModel: boolean, threshold: number, createdAt: string, activatedAt: string | null, config: unknown, parent: { id: string, name: string } | null, heldOutMetrics: { n: number, accuracy: number, precision: number, recall: number, f1: number, auc: number | null, roc: { fpr: Array<number>, tpr: Array<number> } } | null, standardMetrics: { n: number, accuracy: number, precision: number, recall: number, f1: number, auc: number | null, roc: { fpr: Array<number>, tpr: Array<number> } } | null } | null, modelVersions: Array<{ id: string, name: string, status: ModelVersionStatus, active: boolean, isOrganizationModel: boolean, threshold: number, createdAt: string, activatedAt: string | null, config: unknown, parent: { id: string, name: string } | null, heldOutMetrics: { n: number, accuracy: number, precision: number, recall: number, f1: number, auc: number | null, roc: { fpr: Array<number>, tpr: Array<number> } } | null, standardMetrics: { n: number, accuracy: number, precision: number, recall: number, f1: number, auc: number | null, roc: { fpr: Array<number>, tpr: Array<number> } } | null }>, trainingRuns: Array<{ id: string, status: TrainingRunStatus, trigger: TrainingTrigger, isPlatformWide: boolean, error: string | null, params: unknown, createdAt: string, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, triggeredBy: { id: string, name: string } | null, modelVersion: { id: string, name: string, status: ModelVersionStatus, active: boolean } | null, live: { stage: TrainingStage, percent: number, epoch: number, totalEpochs: number, phase: string | null, etaSeconds: number | null, device: string | null, history: Array<{ epoch: number, phase: string, loss: number | null, bce: number | null, bt: number | null, labelledBce: number | null, valAccuracy: number | null, valAuc: number | null }> }, dataset: { sha256: string, images: number, labels: number, labelsSame: number, labelsDifferent: number, hardNegatives: number, heldOut: number } | null, gate: { promoted: boolean, reason: string, margin: number, comparisons: Array<{ suite: GateSuite, metric: string, candidate: number, active: number, delta: number, ok: boolean }>, skipped: Array<{ suite: GateSuite, reason: string }>, comparedWith: { id: string, name: string } | null } | null }>, trainingLabelStats: { confirmed: number, same: number, different: number, agreed: number, adjudicated: number, agreementRate: number | null, sinceLastRun: number, lastRunAt: string | null, annotators: Array<{ annotations: number, agreementRate: number, annotator: { id: string, name: string } }> }, trainingSchedule: { enabled: boolean, everyMinutes: number | null, cron: string | null, minNewLabels: number, params: unknown, lastCheckAt: string | null, lastRunAt: string | null } | null };
+
+export type TrainingRunLiveQueryVariables = Exact<{
+  id: string | number;
+}>;
+
+
+export type TrainingRunLiveQuery = { trainingRun: { id: string, status: TrainingRunStatus, trigger: TrainingTrigger, isPlatformWide: boolean, error: string | null, params: unknown, createdAt: string, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, triggeredBy: { id: string, name: string } | null, modelVersion: { id: string, name: string, status: ModelVersionStatus, active: boolean } | null, live: { stage: TrainingStage, percent: number, epoch: number, totalEpochs: number, phase: string | null, etaSeconds: number | null, device: string | null, history: Array<{ epoch: number, phase: string, loss: number | null, bce: number | null, bt: number | null, labelledBce: number | null, valAccuracy: number | null, valAuc: number | null }> }, dataset: { sha256: string, images: number, labels: number, labelsSame: number, labelsDifferent: number, hardNegatives: number, heldOut: number } | null, gate: { promoted: boolean, reason: string, margin: number, comparisons: Array<{ suite: GateSuite, metric: string, candidate: number, active: number, delta: number, ok: boolean }>, skipped: Array<{ suite: GateSuite, reason: string }>, comparedWith: { id: string, name: string } | null } | null } | null };
+
+export type StartTrainingRunMutationVariables = Exact<{
+  input: StartTrainingRunInput;
+}>;
+
+
+export type StartTrainingRunMutation = { startTrainingRun: { trainingRun: { id: string, status: TrainingRunStatus } } };
+
+export type CancelTrainingRunMutationVariables = Exact<{
+  input: CancelTrainingRunInput;
+}>;
+
+
+export type CancelTrainingRunMutation = { cancelTrainingRun: { trainingRun: { id: string, status: TrainingRunStatus, cancelRequestedAt: string | null } } };
+
+export type SetTrainingScheduleMutationVariables = Exact<{
+  input: SetTrainingScheduleInput;
+}>;
+
+
+export type SetTrainingScheduleMutation = { setTrainingSchedule: { trainingSchedule: { enabled: boolean, everyMinutes: number | null, cron: string | null, minNewLabels: number } } };
+
+export type ActivateModelVersionMutationVariables = Exact<{
+  input: SetActiveModelVersionInput;
+}>;
+
+
+export type ActivateModelVersionMutation = { setActiveModelVersion: { modelVersion: { id: string, active: boolean } } };
+
 export type PairRowFragment = { id: string, score: number, flagged: boolean, status: PairStatus, verdict: Verdict | null, annotationCount: number, scope: PairScope, set: { id: string, name: string }, imageA: { id: string, originalName: string, thumbnailUrl: string | null }, imageB: { id: string, originalName: string, thumbnailUrl: string | null } };
 
 export type PairsQueryVariables = Exact<{
@@ -336,6 +459,120 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const ModelVersionFieldsFragmentDoc = new TypedDocumentString(`
+    fragment ModelVersionFields on ModelVersion {
+  id
+  name
+  status
+  active
+  isOrganizationModel
+  threshold
+  createdAt
+  activatedAt
+  parent {
+    id
+    name
+  }
+  heldOutMetrics {
+    n
+    accuracy
+    precision
+    recall
+    f1
+    auc
+    roc {
+      fpr
+      tpr
+    }
+  }
+  standardMetrics {
+    n
+    accuracy
+    precision
+    recall
+    f1
+    auc
+    roc {
+      fpr
+      tpr
+    }
+  }
+  config
+}
+    `, {"fragmentName":"ModelVersionFields"}) as unknown as TypedDocumentString<ModelVersionFieldsFragment, unknown>;
+export const TrainingRunFieldsFragmentDoc = new TypedDocumentString(`
+    fragment TrainingRunFields on TrainingRun {
+  id
+  status
+  trigger
+  isPlatformWide
+  error
+  params
+  createdAt
+  startedAt
+  finishedAt
+  cancelRequestedAt
+  triggeredBy {
+    id
+    name
+  }
+  modelVersion {
+    id
+    name
+    status
+    active
+  }
+  live {
+    stage
+    percent
+    epoch
+    totalEpochs
+    phase
+    etaSeconds
+    device
+    history {
+      epoch
+      phase
+      loss
+      bce
+      bt
+      labelledBce
+      valAccuracy
+      valAuc
+    }
+  }
+  dataset {
+    sha256
+    images
+    labels
+    labelsSame
+    labelsDifferent
+    hardNegatives
+    heldOut
+  }
+  gate {
+    promoted
+    reason
+    margin
+    comparisons {
+      suite
+      metric
+      candidate
+      active
+      delta
+      ok
+    }
+    skipped {
+      suite
+      reason
+    }
+    comparedWith {
+      id
+      name
+    }
+  }
+}
+    `, {"fragmentName":"TrainingRunFields"}) as unknown as TypedDocumentString<TrainingRunFieldsFragment, unknown>;
 export const PairRowFragmentDoc = new TypedDocumentString(`
     fragment PairRow on Pair {
   id
@@ -764,6 +1001,275 @@ export const AcceptInvitationDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AcceptInvitationMutation, AcceptInvitationMutationVariables>;
+export const ModelsDashboardDocument = new TypedDocumentString(`
+    query ModelsDashboard {
+  activeModelVersion {
+    ...ModelVersionFields
+  }
+  modelVersions {
+    ...ModelVersionFields
+  }
+  trainingRuns(first: 20) {
+    ...TrainingRunFields
+  }
+  trainingLabelStats {
+    confirmed
+    same
+    different
+    agreed
+    adjudicated
+    agreementRate
+    sinceLastRun
+    lastRunAt
+    annotators {
+      annotator {
+        id
+        name
+      }
+      annotations
+      agreementRate
+    }
+  }
+  trainingSchedule {
+    enabled
+    everyMinutes
+    cron
+    minNewLabels
+    params
+    lastCheckAt
+    lastRunAt
+  }
+}
+    fragment ModelVersionFields on ModelVersion {
+  id
+  name
+  status
+  active
+  isOrganizationModel
+  threshold
+  createdAt
+  activatedAt
+  parent {
+    id
+    name
+  }
+  heldOutMetrics {
+    n
+    accuracy
+    precision
+    recall
+    f1
+    auc
+    roc {
+      fpr
+      tpr
+    }
+  }
+  standardMetrics {
+    n
+    accuracy
+    precision
+    recall
+    f1
+    auc
+    roc {
+      fpr
+      tpr
+    }
+  }
+  config
+}
+fragment TrainingRunFields on TrainingRun {
+  id
+  status
+  trigger
+  isPlatformWide
+  error
+  params
+  createdAt
+  startedAt
+  finishedAt
+  cancelRequestedAt
+  triggeredBy {
+    id
+    name
+  }
+  modelVersion {
+    id
+    name
+    status
+    active
+  }
+  live {
+    stage
+    percent
+    epoch
+    totalEpochs
+    phase
+    etaSeconds
+    device
+    history {
+      epoch
+      phase
+      loss
+      bce
+      bt
+      labelledBce
+      valAccuracy
+      valAuc
+    }
+  }
+  dataset {
+    sha256
+    images
+    labels
+    labelsSame
+    labelsDifferent
+    hardNegatives
+    heldOut
+  }
+  gate {
+    promoted
+    reason
+    margin
+    comparisons {
+      suite
+      metric
+      candidate
+      active
+      delta
+      ok
+    }
+    skipped {
+      suite
+      reason
+    }
+    comparedWith {
+      id
+      name
+    }
+  }
+}`) as unknown as TypedDocumentString<ModelsDashboardQuery, ModelsDashboardQueryVariables>;
+export const TrainingRunLiveDocument = new TypedDocumentString(`
+    query TrainingRunLive($id: ID!) {
+  trainingRun(id: $id) {
+    ...TrainingRunFields
+  }
+}
+    fragment TrainingRunFields on TrainingRun {
+  id
+  status
+  trigger
+  isPlatformWide
+  error
+  params
+  createdAt
+  startedAt
+  finishedAt
+  cancelRequestedAt
+  triggeredBy {
+    id
+    name
+  }
+  modelVersion {
+    id
+    name
+    status
+    active
+  }
+  live {
+    stage
+    percent
+    epoch
+    totalEpochs
+    phase
+    etaSeconds
+    device
+    history {
+      epoch
+      phase
+      loss
+      bce
+      bt
+      labelledBce
+      valAccuracy
+      valAuc
+    }
+  }
+  dataset {
+    sha256
+    images
+    labels
+    labelsSame
+    labelsDifferent
+    hardNegatives
+    heldOut
+  }
+  gate {
+    promoted
+    reason
+    margin
+    comparisons {
+      suite
+      metric
+      candidate
+      active
+      delta
+      ok
+    }
+    skipped {
+      suite
+      reason
+    }
+    comparedWith {
+      id
+      name
+    }
+  }
+}`) as unknown as TypedDocumentString<TrainingRunLiveQuery, TrainingRunLiveQueryVariables>;
+export const StartTrainingRunDocument = new TypedDocumentString(`
+    mutation StartTrainingRun($input: StartTrainingRunInput!) {
+  startTrainingRun(input: $input) {
+    trainingRun {
+      id
+      status
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<StartTrainingRunMutation, StartTrainingRunMutationVariables>;
+export const CancelTrainingRunDocument = new TypedDocumentString(`
+    mutation CancelTrainingRun($input: CancelTrainingRunInput!) {
+  cancelTrainingRun(input: $input) {
+    trainingRun {
+      id
+      status
+      cancelRequestedAt
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<CancelTrainingRunMutation, CancelTrainingRunMutationVariables>;
+export const SetTrainingScheduleDocument = new TypedDocumentString(`
+    mutation SetTrainingSchedule($input: SetTrainingScheduleInput!) {
+  setTrainingSchedule(input: $input) {
+    trainingSchedule {
+      enabled
+      everyMinutes
+      cron
+      minNewLabels
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<SetTrainingScheduleMutation, SetTrainingScheduleMutationVariables>;
+export const ActivateModelVersionDocument = new TypedDocumentString(`
+    mutation ActivateModelVersion($input: SetActiveModelVersionInput!) {
+  setActiveModelVersion(input: $input) {
+    modelVersion {
+      id
+      active
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<ActivateModelVersionMutation, ActivateModelVersionMutationVariables>;
 export const PairsDocument = new TypedDocumentString(`
     query Pairs($filter: PairFilter, $first: Int, $after: String) {
   pairs(filter: $filter, first: $first, after: $after) {
