@@ -1,5 +1,20 @@
 import { graphql } from '../graphql/generated';
 
+export const pairMetricsFields = graphql(`
+  fragment PairMetricsFields on PairMetrics {
+    n
+    accuracy
+    precision
+    recall
+    f1
+    auc
+    roc {
+      fpr
+      tpr
+    }
+  }
+`);
+
 export const modelVersionFields = graphql(`
   fragment ModelVersionFields on ModelVersion {
     id
@@ -15,28 +30,10 @@ export const modelVersionFields = graphql(`
       name
     }
     heldOutMetrics {
-      n
-      accuracy
-      precision
-      recall
-      f1
-      auc
-      roc {
-        fpr
-        tpr
-      }
+      ...PairMetricsFields
     }
     standardMetrics {
-      n
-      accuracy
-      precision
-      recall
-      f1
-      auc
-      roc {
-        fpr
-        tpr
-      }
+      ...PairMetricsFields
     }
     config
   }

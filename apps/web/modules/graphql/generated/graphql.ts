@@ -364,6 +364,8 @@ export type AcceptInvitationMutationVariables = Exact<{
 
 export type AcceptInvitationMutation = { acceptInvitation: { membership: { id: string, role: Role, organization: { id: string, name: string } } } };
 
+export type PairMetricsFieldsFragment = { n: number, accuracy: number, precision: number, recall: number, f1: number, auc: number | null, roc: { fpr: Array<number>, tpr: Array<number> } };
+
 export type ModelVersionFieldsFragment = { id: string, name: string, status: ModelVersionStatus, active: boolean, isOrganizationModel: boolean, threshold: number, createdAt: string, activatedAt: string | null, config: unknown, parent: { id: string, name: string } | null, heldOutMetrics: { n: number, accuracy: number, precision: number, recall: number, f1: number, auc: number | null, roc: { fpr: Array<number>, tpr: Array<number> } } | null, standardMetrics: { n: number, accuracy: number, precision: number, recall: number, f1: number, auc: number | null, roc: { fpr: Array<number>, tpr: Array<number> } } | null };
 
 export type TrainingRunFieldsFragment = { id: string, status: TrainingRunStatus, trigger: TrainingTrigger, isPlatformWide: boolean, error: string | null, params: unknown, createdAt: string, startedAt: string | null, finishedAt: string | null, cancelRequestedAt: string | null, triggeredBy: { id: string, name: string } | null, modelVersion: { id: string, name: string, status: ModelVersionStatus, active: boolean } | null, live: { stage: TrainingStage, percent: number, epoch: number, totalEpochs: number, phase: string | null, etaSeconds: number | null, device: string | null, history: Array<{ epoch: number, phase: string, loss: number | null, bce: number | null, bt: number | null, labelledBce: number | null, valAccuracy: number | null, valAuc: number | null }> }, dataset: { sha256: string, images: number, labels: number, labelsSame: number, labelsDifferent: number, hardNegatives: number, heldOut: number } | null, gate: { promoted: boolean, reason: string, margin: number, comparisons: Array<{ suite: GateSuite, metric: string, candidate: number, active: number, delta: number, ok: boolean }>, skipped: Array<{ suite: GateSuite, reason: string }>, comparedWith: { id: string, name: string } | null } | null };
@@ -459,6 +461,20 @@ export class TypedDocumentString<TResult, TVariables>
     return this.value;
   }
 }
+export const PairMetricsFieldsFragmentDoc = new TypedDocumentString(`
+    fragment PairMetricsFields on PairMetrics {
+  n
+  accuracy
+  precision
+  recall
+  f1
+  auc
+  roc {
+    fpr
+    tpr
+  }
+}
+    `, {"fragmentName":"PairMetricsFields"}) as unknown as TypedDocumentString<PairMetricsFieldsFragment, unknown>;
 export const ModelVersionFieldsFragmentDoc = new TypedDocumentString(`
     fragment ModelVersionFields on ModelVersion {
   id
@@ -474,32 +490,25 @@ export const ModelVersionFieldsFragmentDoc = new TypedDocumentString(`
     name
   }
   heldOutMetrics {
-    n
-    accuracy
-    precision
-    recall
-    f1
-    auc
-    roc {
-      fpr
-      tpr
-    }
+    ...PairMetricsFields
   }
   standardMetrics {
-    n
-    accuracy
-    precision
-    recall
-    f1
-    auc
-    roc {
-      fpr
-      tpr
-    }
+    ...PairMetricsFields
   }
   config
 }
-    `, {"fragmentName":"ModelVersionFields"}) as unknown as TypedDocumentString<ModelVersionFieldsFragment, unknown>;
+    fragment PairMetricsFields on PairMetrics {
+  n
+  accuracy
+  precision
+  recall
+  f1
+  auc
+  roc {
+    fpr
+    tpr
+  }
+}`, {"fragmentName":"ModelVersionFields"}) as unknown as TypedDocumentString<ModelVersionFieldsFragment, unknown>;
 export const TrainingRunFieldsFragmentDoc = new TypedDocumentString(`
     fragment TrainingRunFields on TrainingRun {
   id
@@ -1040,7 +1049,19 @@ export const ModelsDashboardDocument = new TypedDocumentString(`
     lastRunAt
   }
 }
-    fragment ModelVersionFields on ModelVersion {
+    fragment PairMetricsFields on PairMetrics {
+  n
+  accuracy
+  precision
+  recall
+  f1
+  auc
+  roc {
+    fpr
+    tpr
+  }
+}
+fragment ModelVersionFields on ModelVersion {
   id
   name
   status
@@ -1054,28 +1075,10 @@ export const ModelsDashboardDocument = new TypedDocumentString(`
     name
   }
   heldOutMetrics {
-    n
-    accuracy
-    precision
-    recall
-    f1
-    auc
-    roc {
-      fpr
-      tpr
-    }
+    ...PairMetricsFields
   }
   standardMetrics {
-    n
-    accuracy
-    precision
-    recall
-    f1
-    auc
-    roc {
-      fpr
-      tpr
-    }
+    ...PairMetricsFields
   }
   config
 }
