@@ -67,7 +67,7 @@ test('[REVIEW] two annotators label the same pair differently with the keyboard 
   await page.getByRole('link', { name: 'Adjudicate' }).click();
   const item = page.locator('.adjudication-item').filter({ hasText: CONSENSUS_IMAGES[0] });
   await expect(item).toBeVisible();
-  await expect(item.getByText('annotators disagree')).toBeVisible();
+  await expect(item.getByText(/annotations · annotators disagree/)).toBeVisible();
   await expect(item.getByText('Ann Annotator')).toBeVisible();
   await expect(item.getByText('Arno Annotator')).toBeVisible();
   await snap(page, '11-adjudicate');
@@ -82,6 +82,6 @@ test('[REVIEW] two annotators label the same pair differently with the keyboard 
 
   await page.getByRole('link', { name: 'Agreement' }).click();
   await expect(page.getByRole('heading', { name: 'Per annotator' })).toBeVisible();
-  await expect(page.getByRole('cell', { name: 'Arno Annotator' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'Arno Annotator', exact: true })).toBeVisible();
   await snap(page, '12-agreement');
 });

@@ -81,7 +81,11 @@ export function AuditLogPage() {
       >
         <label className="field">
           <span>Action</span>
-          <select value={action} onChange={(event) => setAction(event.target.value)}>
+          <select
+            aria-label="Action"
+            value={action}
+            onChange={(event) => setAction(event.target.value)}
+          >
             {ACTIONS.map((value) => (
               <option key={value} value={value}>
                 {value ? `${value}*` : 'All actions'}
@@ -91,7 +95,11 @@ export function AuditLogPage() {
         </label>
         <label className="field">
           <span>Who</span>
-          <select value={actorId} onChange={(event) => setActorId(event.target.value)}>
+          <select
+            aria-label="Who"
+            value={actorId}
+            onChange={(event) => setActorId(event.target.value)}
+          >
             <option value="">Anyone</option>
             {members.data?.organization?.members.map((member) => (
               <option key={member.user.id} value={member.user.id}>
@@ -102,7 +110,11 @@ export function AuditLogPage() {
         </label>
         <label className="field">
           <span>Target</span>
-          <select value={targetType} onChange={(event) => setTargetType(event.target.value)}>
+          <select
+            aria-label="Target"
+            value={targetType}
+            onChange={(event) => setTargetType(event.target.value)}
+          >
             {TARGET_TYPES.map((value) => (
               <option key={value} value={value}>
                 {value || 'Any target'}

@@ -40,7 +40,12 @@ export function InviteForm() {
         </label>
         <label className="field">
           <span>Role</span>
-          <select value={role} onChange={(event) => setRole(event.target.value as Role)}>
+          {/* Named explicitly: a select inside its label would take its options' text into its name. */}
+          <select
+            aria-label="Role"
+            value={role}
+            onChange={(event) => setRole(event.target.value as Role)}
+          >
             <option value="ANNOTATOR">Annotator — labels pairs</option>
             <option value="EDITOR">Editor — uploads, triages, decides</option>
             <option value="ADMIN">Admin — everything</option>

@@ -71,6 +71,7 @@ export function QueueFilterBar({
       <label className="field">
         <span>Image set</span>
         <select
+          aria-label="Image set"
           value={filters.setId}
           onChange={(event) => onChange({ ...filters, setId: event.target.value })}
         >
@@ -85,6 +86,7 @@ export function QueueFilterBar({
       <label className="field">
         <span>Alteration</span>
         <select
+          aria-label="Alteration"
           value={filters.alteration}
           onChange={(event) =>
             onChange({ ...filters, alteration: event.target.value as QueueFilters['alteration'] })
