@@ -29,6 +29,19 @@ export async function scoreSet(
   const { prisma, settings, logger } = deps;
   const set = await prisma.imageSet.findFirst({ where: { id: job.setId, orgId: job.orgId } });
   if (!set) throw new UnrecoverableError(`image set ${job.setId} not found`);
+  if (set.imagesIngested + set.imagesFailed < set.imagesTotal) {
+    // More uploads arrived after this job was queued; the last of their ingests queues the next.
+    return {
+      setId: set.id,
+      skipped: 'still-ingesting',
+      modelVersionId: job.modelVersionId ?? '',
+      imagesEmbedded: 0,
+      pairsScored: 0,
+      pairsStored: 0,
+      pairsFlagged: 0,
+      archive: { images: 0, method: 'none' },
+    };
+  }
   const version = job.modelVersionId
     ? await prisma.modelVersion.findFirst({
         where: { id: job.modelVersionId, OR: [{ orgId: job.orgId }, { orgId: null }] },

@@ -26,6 +26,8 @@ export async function finishImage(
   return true;
 }
 
+export const SCORE_DEBOUNCE_MS = 1_000;
+
 /**
  * When every image of the set is ingested or failed, enqueue its scoring. Any ingest job may
  * be the last; the deterministic score job id (set + image count) makes the extra calls no-ops.
@@ -48,7 +50,12 @@ export async function scoreWhenIngested(deps: WorkerDeps, setId: string): Promis
     where: { id: setId, status: { in: ['EMPTY', 'INGESTING', 'READY', 'FAILED'] } },
     data: { status: 'EMBEDDING', error: null },
   });
-  return deps.producer.enqueueScore({ orgId: set.orgId, setId, generation: set.imagesTotal });
+  // A short delay: a folder arrives in several upload requests, and a set that looks complete
+  // between two of them should not be scored twice (the job skips itself if more came).
+  return deps.producer.enqueueScore(
+    { orgId: set.orgId, setId, generation: set.imagesTotal },
+    { delayMs: SCORE_DEBOUNCE_MS },
+  );
 }
 
 /** Adds images to a set's total (the API on upload, archive expansion). */

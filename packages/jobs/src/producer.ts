@@ -11,7 +11,8 @@ import { scoreJobId, type TScoreSetJob, ZScoreSetJob } from './score.ts';
  */
 export interface Producer {
   enqueueIngest(job: TIngestJob): Promise<string>;
-  enqueueScore(job: TScoreSetJob): Promise<string>;
+  /** `delayMs` lets a burst of uploads settle before the set is scored. */
+  enqueueScore(job: TScoreSetJob, options?: { delayMs?: number }): Promise<string>;
   close(): Promise<void>;
 }
 
@@ -35,10 +36,13 @@ export function createProducer(redisUrl: string, options: { prefix?: string } = 
       await ingest.add(data.kind, data, { jobId });
       return jobId;
     },
-    async enqueueScore(job) {
+    async enqueueScore(job, options = {}) {
       const data = ZScoreSetJob.parse(job);
       const jobId = scoreJobId(data);
-      await score.add('set', data, { jobId });
+      await score.add('set', data, {
+        jobId,
+        ...(options.delayMs ? { delay: options.delayMs } : {}),
+      });
       return jobId;
     },
     async close() {

@@ -20,6 +20,8 @@ export type TScoreSetJob = z.infer<typeof ZScoreSetJob>;
 
 export interface TScoreSetResult {
   setId: string;
+  /** Set when the job did nothing because more images were still being ingested. */
+  skipped?: 'still-ingesting';
   modelVersionId: string;
   imagesEmbedded: number;
   pairsScored: number;
