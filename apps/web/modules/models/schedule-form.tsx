@@ -5,6 +5,7 @@ import { type FormEvent, useState } from 'react';
 import type { ModelsDashboardQuery } from '../graphql/generated/graphql';
 import { describeError, request } from '../graphql/request';
 import { formatDateTime } from '../ui/format';
+import styles from './models.module.css';
 import { setTrainingScheduleMutation } from './queries';
 import { EMPTY_PARAMS, type ParamFields, ParamInputs, toParamsInput } from './retrain-form';
 
@@ -53,11 +54,11 @@ export function ScheduleForm({ schedule }: { schedule: Schedule }) {
           {save.isPending ? 'Saving…' : 'Save schedule'}
         </button>
       </div>
+      <label className={styles.inline} style={{ marginBottom: 8 }}>
+        <input type="checkbox" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} />
+        Retrain automatically when enough new labels have arrived
+      </label>
       <div className="form-row">
-        <label className="field" style={{ flexDirection: 'row', alignItems: 'center', gap: 8 }}>
-          <input type="checkbox" checked={enabled} onChange={(e) => setEnabled(e.target.checked)} />
-          <span>Retrain automatically</span>
-        </label>
         <label className="field">
           <span>Check every (min)</span>
           <input
@@ -70,7 +71,7 @@ export function ScheduleForm({ schedule }: { schedule: Schedule }) {
           />
         </label>
         <label className="field">
-          <span>when at least … new labels</span>
+          <span>New labels needed</span>
           <input
             type="number"
             min={1}

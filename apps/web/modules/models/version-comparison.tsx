@@ -46,61 +46,64 @@ export function VersionComparison({ left, right }: { left: Version; right?: Vers
   return (
     <section className="card" aria-labelledby="compare-title" data-testid="version-comparison">
       <h2 id="compare-title">Side by side</h2>
-      <dl className={styles.metrics}>
-        <dt />
-        <dd>
-          <strong>{left.name}</strong>
-        </dd>
-        <dd>
-          <strong>{right?.name ?? '—'}</strong>
-        </dd>
-        {ROWS.map((row) => {
-          const a = cell(left, row.suite, row.key);
-          const b = cell(right, row.suite, row.key);
-          const tone =
-            typeof a === 'number' && typeof b === 'number' && a !== b
-              ? a > b
-                ? styles.better
-                : styles.worse
-              : '';
-          return (
-            <div key={row.label} style={{ display: 'contents' }}>
-              <dt>{row.label}</dt>
-              <dd className={tone}>{metric(a)}</dd>
-              <dd>{metric(b)}</dd>
-            </div>
-          );
-        })}
-        <dt>Threshold</dt>
-        <dd>{metric(left.threshold)}</dd>
-        <dd>{metric(right?.threshold)}</dd>
-        <dt>Config</dt>
-        <dd>{configSummary(left)}</dd>
-        <dd>{right ? configSummary(right) : '—'}</dd>
-        <dt>Parent</dt>
-        <dd>{left.parent?.name ?? '—'}</dd>
-        <dd>{right?.parent?.name ?? '—'}</dd>
-      </dl>
-      <LineChart
-        title="ROC curves on the standard protocol"
-        xLabel="false positive rate"
-        xMax={1}
-        yRange={[0, 1]}
-        series={[
-          ...roc(left, left.name, '#2453c7'),
-          ...roc(right, right?.name ?? '', '#9a6200', true),
-          {
-            name: 'chance',
-            color: '#c0c6cf',
-            dashed: true,
-            points: [
-              { x: 0, y: 0 },
-              { x: 1, y: 1 },
-            ],
-          },
-        ]}
-        testId="roc-chart"
-      />
+      <div className={styles.comparison}>
+        <dl className={styles.metrics}>
+          <dt />
+          <dd>
+            <strong>{left.name}</strong>
+          </dd>
+          <dd>
+            <strong>{right?.name ?? '—'}</strong>
+          </dd>
+          {ROWS.map((row) => {
+            const a = cell(left, row.suite, row.key);
+            const b = cell(right, row.suite, row.key);
+            const tone =
+              typeof a === 'number' && typeof b === 'number' && a !== b
+                ? a > b
+                  ? styles.better
+                  : styles.worse
+                : '';
+            return (
+              <div key={row.label} style={{ display: 'contents' }}>
+                <dt>{row.label}</dt>
+                <dd className={tone}>{metric(a)}</dd>
+                <dd>{metric(b)}</dd>
+              </div>
+            );
+          })}
+          <dt>Threshold</dt>
+          <dd>{metric(left.threshold)}</dd>
+          <dd>{metric(right?.threshold)}</dd>
+          <dt>Config</dt>
+          <dd>{configSummary(left)}</dd>
+          <dd>{right ? configSummary(right) : '—'}</dd>
+          <dt>Parent</dt>
+          <dd>{left.parent?.name ?? '—'}</dd>
+          <dd>{right?.parent?.name ?? '—'}</dd>
+        </dl>
+        <LineChart
+          title="ROC curves on the standard protocol"
+          xLabel="false positive rate"
+          xMax={1}
+          yRange={[0, 1]}
+          square
+          series={[
+            ...roc(left, left.name, '#2453c7'),
+            ...roc(right, right?.name ?? '', '#9a6200', true),
+            {
+              name: 'chance',
+              color: '#c0c6cf',
+              dashed: true,
+              points: [
+                { x: 0, y: 0 },
+                { x: 1, y: 1 },
+              ],
+            },
+          ]}
+          testId="roc-chart"
+        />
+      </div>
     </section>
   );
 }
