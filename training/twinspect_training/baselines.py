@@ -72,8 +72,10 @@ class LearnedBaseline:
         self.model = BTA(self.cfg.model)
         self.model.load_state_dict(state["model"])
         self.model.eval()
-        self.name = {"barlow": "barlow_twins", "consecutive": "barlow_twins", "simclr": "simclr"}.get(
-            self.cfg.train.mode, self.cfg.train.mode)
+        kind = {"barlow": "barlow_twins", "consecutive": "barlow_twins", "simclr": "simclr",
+                "parallel": "bta_pytorch"}.get(self.cfg.train.mode, self.cfg.train.mode)
+        # The epoch count is part of the name: baselines are compared at equal training budget.
+        self.name = f"{kind}@{state['global_epoch']}ep"
 
     @torch.no_grad()
     def embed(self, rgbs: list[np.ndarray]) -> torch.Tensor:

@@ -97,7 +97,7 @@ def markdown(result: dict) -> str:
              "| method | accuracy | accuracy @0.5 | F1 | precision | recall | AUC | study (acc / AUC) |",
              "|---|---|---|---|---|---|---|---|"]
     for name, m in result["methods"].items():
-        key = "bta" if name == "bta" else name.rsplit("_", 1)[0]
+        key = name.split("@")[0]  # "barlow_twins@15ep_head" -> "barlow_twins"
         study = STUDY.get(key)
         ref = f"{study[0]}-{study[2]} / {study[1]}-{study[3]}" if key == "bta" else (f"{study[0]} / {study[1]}" if study else "")
         at_half = f"{m['accuracy_at_0_5']:.3f}" if name in PROBABILITIES or name.endswith("_head") else "-"

@@ -98,16 +98,17 @@ def step_loss(model: BTA, phase: str, x1: torch.Tensor, x2: torch.Tensor, cfg: C
     return nt, {"loss": float(nt), "nt_xent": float(nt)}
 
 
-def labelled_loss(model: BTA, labelled, cache: ImageCache, cfg: Config, rng: random.Random, k: int):
+def labelled_loss(model: BTA, labelled, cache: ImageCache, cfg: Config, rng: random.Random, k: int,
+                  device: torch.device):
     """BCE on reviewer-confirmed pairs: confirmed DIFFERENT pairs the model scored high carry a
     larger weight in the CSV, so they count more."""
     rows = rng.sample(labelled, min(k, len(labelled)))
     size = cfg.model.image_size
     xa = torch.from_numpy(np.stack([to_model_input(alter(cache.images[cache.index[a]], "editorial", rng)[0], size) for a, _, _, _ in rows]))
     xb = torch.from_numpy(np.stack([to_model_input(alter(cache.images[cache.index[b]], "editorial", rng)[0], size) for _, b, _, _ in rows]))
-    za, zb = model.encoder(torch.cat([xa, xb])).chunk(2)
-    target = torch.tensor([t for _, _, t, _ in rows])
-    weight = torch.tensor([w for _, _, _, w in rows])
+    za, zb = model.encoder(torch.cat([xa, xb]).to(device)).chunk(2)
+    target = torch.tensor([t for _, _, t, _ in rows], device=device)
+    weight = torch.tensor([w for _, _, _, w in rows], device=device)
     return F.binary_cross_entropy_with_logits(model.head.pair_logits(za, zb), target, weight=weight)
 
 
@@ -188,7 +189,7 @@ def train(images: Path, out: Path, cfg: Config, pairs_csv: Path | None, resume: 
                 x1, x2 = views(train_cache, idx, cfg, rng)
                 loss, parts = step_loss(model, phase, x1.to(device), x2.to(device), cfg)
                 if labelled and phase in ("parallel", "head"):
-                    lab = labelled_loss(model, labelled, train_cache, cfg, rng, max(2, tc.batch_size // 4))
+                    lab = labelled_loss(model, labelled, train_cache, cfg, rng, max(2, tc.batch_size // 4), device)
                     loss = loss + tc.labelled_pairs_weight * lab
                     parts["labelled_bce"] = float(lab)
                 if not torch.isfinite(loss):
