@@ -59,7 +59,10 @@ export default async function globalSetup() {
   await redis.flushdb();
   redis.disconnect();
 
+  // The shipped model in models/ scores uploads; E2E_MODELS_DIR points the suite at another.
+  const modelsDir = process.env.E2E_MODELS_DIR ?? path.join(repoRoot, 'models');
   const env: NodeJS.ProcessEnv = {
+    MODELS_DIR: modelsDir,
     ...process.env,
     NODE_ENV: 'production',
     NEXT_TELEMETRY_DISABLED: '1',
@@ -101,7 +104,7 @@ export default async function globalSetup() {
     storageRoot,
     pids,
     reviewCase,
-    modelAvailable: listModelDirs(path.join(repoRoot, 'models')).length > 0,
+    modelAvailable: listModelDirs(modelsDir).length > 0,
   };
   writeFileSync(stackStateFile, JSON.stringify(state, null, 2));
   try {

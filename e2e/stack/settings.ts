@@ -7,7 +7,8 @@ import { fileURLToPath } from 'node:url';
 
 export const e2eDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 export const repoRoot = path.resolve(e2eDir, '..');
-export const outputDir = path.join(e2eDir, 'output');
+/** E2E_OUTPUT_DIR lets two runs on one machine keep apart (ports: E2E_WEB_PORT, E2E_API_PORT). */
+export const outputDir = process.env.E2E_OUTPUT_DIR ?? path.join(e2eDir, 'output');
 export const screenshotDir = path.join(outputDir, 'screenshots');
 export const stackStateFile = path.join(outputDir, 'stack.json');
 
