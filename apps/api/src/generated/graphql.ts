@@ -501,6 +501,8 @@ export type Mutation = {
   /** ADMIN. Queues a retraining run; one at a time per organization (CONFLICT otherwise). */
   startTrainingRun: StartTrainingRunPayload;
   switchOrganization: SwitchOrganizationPayload;
+  /** ADMIN. Team settings such as how many annotations a pair needs. */
+  updateOrganizationSettings: UpdateOrganizationSettingsPayload;
 };
 
 
@@ -601,6 +603,11 @@ export type MutationStartTrainingRunArgs = {
 
 export type MutationSwitchOrganizationArgs = {
   input: SwitchOrganizationInput;
+};
+
+
+export type MutationUpdateOrganizationSettingsArgs = {
+  input: UpdateOrganizationSettingsInput;
 };
 
 export type Organization = {
@@ -1105,6 +1112,16 @@ export type TrainingTrigger =
   | 'MANUAL'
   | 'SCHEDULE';
 
+export type UpdateOrganizationSettingsInput = {
+  /** Independent labels each pair needs before consensus (1-5). */
+  annotationsRequired: Scalars['Int']['input'];
+};
+
+export type UpdateOrganizationSettingsPayload = {
+  __typename?: 'UpdateOrganizationSettingsPayload';
+  organization: Organization;
+};
+
 export type User = {
   __typename?: 'User';
   email: Scalars['String']['output'];
@@ -1308,6 +1325,8 @@ export type ResolversTypes = {
   TrainingSchedule: ResolverTypeWrapper<TrainingScheduleModel>;
   TrainingStage: TrainingStage;
   TrainingTrigger: TrainingTrigger;
+  UpdateOrganizationSettingsInput: UpdateOrganizationSettingsInput;
+  UpdateOrganizationSettingsPayload: ResolverTypeWrapper<Omit<UpdateOrganizationSettingsPayload, 'organization'> & { organization: ResolversTypes['Organization'] }>;
   User: ResolverTypeWrapper<UserModel>;
   Verdict: Verdict;
   Viewer: ResolverTypeWrapper<ViewerModel>;
@@ -1404,6 +1423,8 @@ export type ResolversParentTypes = {
   TrainingProgress: TrainingProgress;
   TrainingRun: TrainingRunModel;
   TrainingSchedule: TrainingScheduleModel;
+  UpdateOrganizationSettingsInput: UpdateOrganizationSettingsInput;
+  UpdateOrganizationSettingsPayload: Omit<UpdateOrganizationSettingsPayload, 'organization'> & { organization: ResolversParentTypes['Organization'] };
   User: UserModel;
   Viewer: ViewerModel;
 };
@@ -1696,6 +1717,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
   setTrainingSchedule?: Resolver<ResolversTypes['SetTrainingSchedulePayload'], ParentType, ContextType, RequireFields<MutationSetTrainingScheduleArgs, 'input'>>;
   startTrainingRun?: Resolver<ResolversTypes['StartTrainingRunPayload'], ParentType, ContextType, RequireFields<MutationStartTrainingRunArgs, 'input'>>;
   switchOrganization?: Resolver<ResolversTypes['SwitchOrganizationPayload'], ParentType, ContextType, RequireFields<MutationSwitchOrganizationArgs, 'input'>>;
+  updateOrganizationSettings?: Resolver<ResolversTypes['UpdateOrganizationSettingsPayload'], ParentType, ContextType, RequireFields<MutationUpdateOrganizationSettingsArgs, 'input'>>;
 };
 
 export type OrganizationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization']> = {
@@ -1923,6 +1945,10 @@ export type TrainingScheduleResolvers<ContextType = GraphQLContext, ParentType e
   updatedBy?: Resolver<Maybe<ResolversTypes['User']>, ParentType, ContextType>;
 };
 
+export type UpdateOrganizationSettingsPayloadResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['UpdateOrganizationSettingsPayload'] = ResolversParentTypes['UpdateOrganizationSettingsPayload']> = {
+  organization?: Resolver<ResolversTypes['Organization'], ParentType, ContextType>;
+};
+
 export type UserResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['User'] = ResolversParentTypes['User']> = {
   email?: Resolver<ResolversTypes['String'], ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
@@ -1999,6 +2025,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   TrainingProgress?: TrainingProgressResolvers<ContextType>;
   TrainingRun?: TrainingRunResolvers<ContextType>;
   TrainingSchedule?: TrainingScheduleResolvers<ContextType>;
+  UpdateOrganizationSettingsPayload?: UpdateOrganizationSettingsPayloadResolvers<ContextType>;
   User?: UserResolvers<ContextType>;
   Viewer?: ViewerResolvers<ContextType>;
 };

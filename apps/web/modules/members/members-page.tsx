@@ -16,6 +16,7 @@ import {
   removeMemberMutation,
   revokeInvitationMutation,
 } from './queries';
+import { TeamSettings } from './team-settings';
 
 const ROLES: Role[] = ['ADMIN', 'EDITOR', 'ANNOTATOR'];
 
@@ -48,6 +49,9 @@ export function MembersPage() {
         subtitle={org ? `${org.name} · ${org.members.length} members` : undefined}
       />
       <InviteForm />
+      {org && (
+        <TeamSettings key={org.annotationsRequired} annotationsRequired={org.annotationsRequired} />
+      )}
       {error && (
         <p className="form-error" role="alert">
           {describeError(error)}

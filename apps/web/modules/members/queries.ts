@@ -103,3 +103,14 @@ export const acceptInvitationMutation = graphql(`
     }
   }
 `);
+
+export const updateOrganizationSettingsMutation = graphql(`
+  mutation UpdateOrganizationSettings($input: UpdateOrganizationSettingsInput!) {
+    updateOrganizationSettings(input: $input) {
+      organization {
+        id
+        annotationsRequired
+      }
+    }
+  }
+`);

@@ -11,6 +11,7 @@ import { findOpenInvitation } from './find-open-invitation.ts';
 import { inviteMember } from './invite-member.ts';
 import { removeMember } from './remove-member.ts';
 import { revokeInvitation } from './revoke-invitation.ts';
+import { updateOrganizationSettings } from './update-organization-settings.ts';
 
 export const organizationsResolvers: Resolvers = {
   Query: {
@@ -42,6 +43,9 @@ export const organizationsResolvers: Resolvers = {
   Mutation: {
     createOrganization: async (_parent, { input }, ctx) => ({
       organization: await createOrganization(ctx.prisma, requireViewer(ctx), input, ctx.ip),
+    }),
+    updateOrganizationSettings: async (_parent, { input }, ctx) => ({
+      organization: await updateOrganizationSettings(ctx.prisma, requireRole(ctx, 'ADMIN'), input),
     }),
     inviteMember: (_parent, { input }, ctx) =>
       inviteMember(ctx.prisma, ctx.config, requireRole(ctx, 'ADMIN'), input),

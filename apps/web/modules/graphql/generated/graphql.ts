@@ -218,6 +218,11 @@ export type TrainingTrigger =
   | 'MANUAL'
   | 'SCHEDULE';
 
+export type UpdateOrganizationSettingsInput = {
+  /** Independent labels each pair needs before consensus (1-5). */
+  annotationsRequired: number;
+};
+
 export type Verdict =
   | 'CONFIRMED_DUPLICATE'
   | 'NEEDS_DISCUSSION'
@@ -363,6 +368,13 @@ export type AcceptInvitationMutationVariables = Exact<{
 
 
 export type AcceptInvitationMutation = { acceptInvitation: { membership: { id: string, role: Role, organization: { id: string, name: string } } } };
+
+export type UpdateOrganizationSettingsMutationVariables = Exact<{
+  input: UpdateOrganizationSettingsInput;
+}>;
+
+
+export type UpdateOrganizationSettingsMutation = { updateOrganizationSettings: { organization: { id: string, annotationsRequired: number } } };
 
 export type PairMetricsFieldsFragment = { n: number, accuracy: number, precision: number, recall: number, f1: number, auc: number | null, roc: { fpr: Array<number>, tpr: Array<number> } };
 
@@ -1010,6 +1022,16 @@ export const AcceptInvitationDocument = new TypedDocumentString(`
   }
 }
     `) as unknown as TypedDocumentString<AcceptInvitationMutation, AcceptInvitationMutationVariables>;
+export const UpdateOrganizationSettingsDocument = new TypedDocumentString(`
+    mutation UpdateOrganizationSettings($input: UpdateOrganizationSettingsInput!) {
+  updateOrganizationSettings(input: $input) {
+    organization {
+      id
+      annotationsRequired
+    }
+  }
+}
+    `) as unknown as TypedDocumentString<UpdateOrganizationSettingsMutation, UpdateOrganizationSettingsMutationVariables>;
 export const ModelsDashboardDocument = new TypedDocumentString(`
     query ModelsDashboard {
   activeModelVersion {
