@@ -2,7 +2,7 @@ export { createIngestWorker } from './ingest/worker.ts';
 export { registerModelVersion } from './score/register-model-version.ts';
 export { createScoreWorker } from './score/worker.ts';
 export { DEFAULT_SETTINGS, type WorkerDeps, type WorkerSettings } from './shared/deps.ts';
-export { addToSetTotal, scoreWhenIngested } from './shared/set-progress.ts';
+export { scoreWhenIngested } from './shared/set-progress.ts';
 export {
   type RunningWorkers,
   repoRoot,

@@ -6,10 +6,11 @@ import { Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import type { TIngestArchiveJob, TIngestResult } from '@twinspect/jobs';
 import { StorageError, storageKeys } from '@twinspect/storage';
+import { recountSetImages } from '@twinspect/uploads';
 import yauzl, { type Entry, type ZipFile } from 'yauzl';
 import type { WorkerDeps } from '../shared/deps.ts';
 import { deterministicUuid } from '../shared/deterministic-id.ts';
-import { addToSetTotal, scoreWhenIngested } from '../shared/set-progress.ts';
+import { scoreWhenIngested } from '../shared/set-progress.ts';
 import { type EntryPlan, planEntry } from './zip-entries.ts';
 
 const ZIP_OPTIONS = {
@@ -95,41 +96,29 @@ export async function expandArchive(
     zip.close();
 
     const displayName = (name: string) => `${job.archiveName}/${name}`;
-    await prisma.$transaction(async (tx) => {
-      const rejected = plans.filter((p) => p.plan.action === 'reject');
-      const accepted = plans.filter((p) => p.plan.action === 'extract');
-      const failedRows = await tx.image.createMany({
-        skipDuplicates: true,
-        data: rejected.map((p) => ({
-          id: p.imageId,
-          orgId: job.orgId,
-          setId: job.setId,
-          originalName: displayName(p.plan.name),
-          status: 'FAILED' as const,
-          error: p.plan.action === 'reject' ? p.plan.reason : null,
-          uploadedById: job.uploadedById,
-          ingestedAt: new Date(),
-        })),
-      });
-      const pendingRows = await tx.image.createMany({
-        skipDuplicates: true,
-        data: accepted.map((p) => ({
-          id: p.imageId,
-          orgId: job.orgId,
-          setId: job.setId,
-          originalName: displayName(p.plan.name),
-          status: 'PENDING' as const,
-          uploadedById: job.uploadedById,
-        })),
-      });
-      await addToSetTotal(tx, job.setId, failedRows.count + pendingRows.count);
-      if (failedRows.count > 0) {
-        await tx.imageSet.update({
-          where: { id: job.setId },
-          data: { imagesFailed: { increment: failedRows.count } },
-        });
-      }
+    // Rows for every entry at once; ids derived from the entry, so a retry inserts nothing new.
+    const base = { orgId: job.orgId, setId: job.setId, uploadedById: job.uploadedById };
+    await prisma.image.createMany({
+      skipDuplicates: true,
+      data: plans.map((p) =>
+        p.plan.action === 'reject'
+          ? {
+              ...base,
+              id: p.imageId,
+              originalName: displayName(p.plan.name),
+              status: 'FAILED' as const,
+              error: p.plan.reason,
+              ingestedAt: new Date(),
+            }
+          : {
+              ...base,
+              id: p.imageId,
+              originalName: displayName(p.plan.name),
+              status: 'PENDING' as const,
+            },
+      ),
     });
+    await recountSetImages(prisma, job.setId);
 
     // Pass 2: stream the accepted entries that are not stored yet.
     const todo = new Map(
@@ -210,17 +199,9 @@ async function extractEntry(
   } catch (error) {
     if (error instanceof StorageError && error.code !== 'TOO_LARGE') throw error;
     const reason = `cannot extract from ZIP: ${(error as Error).message}`;
-    await prisma.$transaction(async (tx) => {
-      const moved = await tx.image.updateMany({
-        where: { id: imageId, status: 'PENDING' },
-        data: { status: 'FAILED', error: reason, ingestedAt: new Date() },
-      });
-      if (moved.count > 0) {
-        await tx.imageSet.update({
-          where: { id: job.setId },
-          data: { imagesFailed: { increment: 1 } },
-        });
-      }
+    await prisma.image.updateMany({
+      where: { id: imageId, status: 'PENDING' },
+      data: { status: 'FAILED', error: reason, ingestedAt: new Date() },
     });
     return 'failed';
   }
@@ -233,29 +214,20 @@ async function failWholeArchive(
   reason: string,
 ): Promise<TIngestResult> {
   const id = deterministicUuid(job.setId, job.archiveKey, 'archive');
-  await deps.prisma.$transaction(async (tx) => {
-    const created = await tx.image.createMany({
-      skipDuplicates: true,
-      data: [
-        {
-          id,
-          orgId: job.orgId,
-          setId: job.setId,
-          originalName: job.archiveName,
-          status: 'FAILED',
-          error: reason,
-          uploadedById: job.uploadedById,
-          ingestedAt: new Date(),
-        },
-      ],
-    });
-    if (created.count > 0) {
-      await addToSetTotal(tx, job.setId, 1);
-      await tx.imageSet.update({
-        where: { id: job.setId },
-        data: { imagesFailed: { increment: 1 } },
-      });
-    }
+  await deps.prisma.image.createMany({
+    skipDuplicates: true,
+    data: [
+      {
+        id,
+        orgId: job.orgId,
+        setId: job.setId,
+        originalName: job.archiveName,
+        status: 'FAILED',
+        error: reason,
+        uploadedById: job.uploadedById,
+        ingestedAt: new Date(),
+      },
+    ],
   });
   await scoreWhenIngested(deps, job.setId);
   return { kind: 'archive', images: 0, rejected: 1 };

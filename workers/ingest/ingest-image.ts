@@ -35,9 +35,7 @@ export async function ingestImage(deps: WorkerDeps, job: TIngestImageJob): Promi
   });
 
   const fail = async (reason: string): Promise<TIngestResult> => {
-    await prisma.$transaction((tx) =>
-      finishImage(tx, image, { status: 'FAILED', data: { error: reason } }),
-    );
+    await finishImage(prisma, image, { status: 'FAILED', data: { error: reason } });
     await scoreWhenIngested(deps, image.setId);
     deps.logger.info({ imageId: image.id, reason }, 'image failed');
     return { kind: 'image', imageId: image.id, status: 'FAILED', error: reason };
@@ -77,26 +75,24 @@ export async function ingestImage(deps: WorkerDeps, job: TIngestImageJob): Promi
     select: { id: true },
   });
   const { source } = decoded;
-  await prisma.$transaction((tx) =>
-    finishImage(tx, image, {
-      status: 'READY',
-      data: {
-        contentHash,
-        byteSize: bytes.length,
-        width: source.width,
-        height: source.height,
-        format: source.format,
-        bitDepth: source.bitDepth,
-        channels: source.channels,
-        pages: source.pages,
-        colourSpace: source.colourSpace,
-        thumbnailKey,
-        displayKey,
-        error: null,
-        duplicateOfId: original?.id ?? null,
-      },
-    }),
-  );
+  await finishImage(prisma, image, {
+    status: 'READY',
+    data: {
+      contentHash,
+      byteSize: bytes.length,
+      width: source.width,
+      height: source.height,
+      format: source.format,
+      bitDepth: source.bitDepth,
+      channels: source.channels,
+      pages: source.pages,
+      colourSpace: source.colourSpace,
+      thumbnailKey,
+      displayKey,
+      error: null,
+      duplicateOfId: original?.id ?? null,
+    },
+  });
   await scoreWhenIngested(deps, image.setId);
   return {
     kind: 'image',

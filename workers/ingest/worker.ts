@@ -42,13 +42,10 @@ export function createIngestWorker(
     deps.logger.error({ jobId: job.id, error: error.message, last }, 'ingest job failed');
     if (!last || job.data.kind !== 'image') return;
     const image = { id: job.data.imageId, setId: job.data.setId };
-    void deps.prisma
-      .$transaction((tx) =>
-        finishImage(tx, image, {
-          status: 'FAILED',
-          data: { error: `ingest failed: ${error.message}` },
-        }),
-      )
+    void finishImage(deps.prisma, image, {
+      status: 'FAILED',
+      data: { error: `ingest failed: ${error.message}` },
+    })
       .then(() => scoreWhenIngested(deps, image.setId))
       .catch((e: unknown) => deps.logger.error({ error: String(e) }, 'cannot mark image failed'));
   });

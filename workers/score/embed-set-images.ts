@@ -1,5 +1,6 @@
 import type { Model } from '@twinspect/inference';
 import { embedImages, row } from '@twinspect/inference';
+import { recountSetImages } from '@twinspect/uploads';
 import type { WorkerDeps } from '../shared/deps.ts';
 import { saveEmbeddings } from './embeddings-store.ts';
 
@@ -45,19 +46,12 @@ export async function embedSetImages(
     // Decoded at ingest but not now (the original changed or vanished): take it out of the set.
     for (const failure of result.failed) {
       const image = batch[failure.index] as { id: string };
-      await prisma.$transaction(async (tx) => {
-        const moved = await tx.image.updateMany({
-          where: { id: image.id, status: 'READY' },
-          data: { status: 'FAILED', error: `cannot be scored: ${failure.error.message}` },
-        });
-        if (moved.count > 0) {
-          await tx.imageSet.update({
-            where: { id: job.setId },
-            data: { imagesIngested: { decrement: 1 }, imagesFailed: { increment: 1 } },
-          });
-        }
+      await prisma.image.updateMany({
+        where: { id: image.id, status: 'READY' },
+        data: { status: 'FAILED', error: `cannot be scored: ${failure.error.message}` },
       });
     }
+    if (result.failed.length > 0) await recountSetImages(prisma, job.setId);
     embedded += result.ok.length;
     await refreshEmbeddedCount(deps, job.setId, modelVersionId);
   }

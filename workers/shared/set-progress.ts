@@ -1,42 +1,32 @@
-import type { PrismaClient, PrismaTx } from '@twinspect/prisma';
+import type { PrismaClient } from '@twinspect/prisma';
+import { recountSetImages } from '@twinspect/uploads';
 import type { WorkerDeps } from './deps.ts';
 
 /**
- * Moves one image out of PENDING/INGESTING and counts it, in one transaction: the UPDATE's
- * WHERE makes it happen at most once per image, so a retried job never counts twice.
+ * Moves one image out of PENDING/INGESTING. The WHERE makes it happen at most once per image, so
+ * a retried job changes nothing; the set's counters are recounted afterwards (scoreWhenIngested).
  * Returns false when another attempt already finished the image.
  */
 export async function finishImage(
-  tx: PrismaTx,
-  image: { id: string; setId: string },
+  prisma: PrismaClient,
+  image: { id: string },
   outcome: { status: 'READY' | 'FAILED'; data: Record<string, unknown> },
 ): Promise<boolean> {
-  const moved = await tx.image.updateMany({
+  const moved = await prisma.image.updateMany({
     where: { id: image.id, status: { in: ['PENDING', 'INGESTING'] } },
     data: { ...outcome.data, status: outcome.status, ingestedAt: new Date() },
   });
-  if (moved.count === 0) return false;
-  await tx.imageSet.update({
-    where: { id: image.setId },
-    data:
-      outcome.status === 'READY'
-        ? { imagesIngested: { increment: 1 } }
-        : { imagesFailed: { increment: 1 } },
-  });
-  return true;
+  return moved.count > 0;
 }
 
 export const SCORE_DEBOUNCE_MS = 1_000;
 
 /**
- * When every image of the set is ingested or failed, enqueue its scoring. Any ingest job may
+ * Recounts the set; when every image is ingested or failed, enqueues its scoring. Any ingest job may
  * be the last; the deterministic score job id (set + image count) makes the extra calls no-ops.
  */
 export async function scoreWhenIngested(deps: WorkerDeps, setId: string): Promise<string | null> {
-  const set = await deps.prisma.imageSet.findUnique({
-    where: { id: setId },
-    select: { orgId: true, imagesTotal: true, imagesIngested: true, imagesFailed: true },
-  });
+  const set = await recountSetImages(deps.prisma, setId);
   if (!set || set.imagesTotal === 0) return null;
   if (set.imagesIngested + set.imagesFailed < set.imagesTotal) return null;
   if (set.imagesIngested === 0) {
@@ -56,13 +46,4 @@ export async function scoreWhenIngested(deps: WorkerDeps, setId: string): Promis
     { orgId: set.orgId, setId, generation: set.imagesTotal },
     { delayMs: SCORE_DEBOUNCE_MS },
   );
-}
-
-/** Adds images to a set's total (the API on upload, archive expansion). */
-export async function addToSetTotal(db: PrismaClient | PrismaTx, setId: string, count: number) {
-  if (count === 0) return;
-  await db.imageSet.update({
-    where: { id: setId },
-    data: { imagesTotal: { increment: count }, status: 'INGESTING' },
-  });
 }

@@ -11,6 +11,8 @@ import { scoreJobId, type TScoreSetJob, ZScoreSetJob } from './score.ts';
  */
 export interface Producer {
   enqueueIngest(job: TIngestJob): Promise<string>;
+  /** Many at once (one Redis round trip): an upload request's files. */
+  enqueueIngestMany(jobs: TIngestJob[]): Promise<string[]>;
   /** `delayMs` lets a burst of uploads settle before the set is scored. */
   enqueueScore(job: TScoreSetJob, options?: { delayMs?: number }): Promise<string>;
   close(): Promise<void>;
@@ -35,6 +37,14 @@ export function createProducer(redisUrl: string, options: { prefix?: string } = 
       const jobId = ingestJobId(data);
       await ingest.add(data.kind, data, { jobId });
       return jobId;
+    },
+    async enqueueIngestMany(jobs) {
+      const data = jobs.map((job) => ZIngestJob.parse(job));
+      if (data.length === 0) return [];
+      await ingest.addBulk(
+        data.map((d) => ({ name: d.kind, data: d, opts: { jobId: ingestJobId(d) } })),
+      );
+      return data.map(ingestJobId);
     },
     async enqueueScore(job, options = {}) {
       const data = ZScoreSetJob.parse(job);

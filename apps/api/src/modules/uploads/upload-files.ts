@@ -1,6 +1,6 @@
 import { resolveFromRoot } from '@twinspect/config';
 import { createStorage, type Storage } from '@twinspect/storage';
-import { addUpload, type UploadOutcome } from '@twinspect/uploads';
+import { recordUploads, type StoredUpload, storeUpload } from '@twinspect/uploads';
 import busboy from 'busboy';
 import type { RequestHandler } from 'express';
 import { type ApiDeps, createContext, rankOf } from '../../context.ts';
@@ -20,7 +20,7 @@ function fail(res: Parameters<RequestHandler>[1], status: number, code: string, 
 /**
  * POST /api/image-sets/:setId/uploads — multipart/form-data, one or more `files` parts (images
  * or ZIPs). Each file is streamed into storage as it arrives (never buffered whole), cut off at
- * UPLOAD_MAX_BYTES, recorded as an image of the set and queued for ingest. Needs the EDITOR role
+ * UPLOAD_MAX_BYTES; then all are recorded as images of the set and queued for ingest. Needs the EDITOR role
  * in the set's organization (session cookie + CSRF header, or a bearer API token).
  * Answers { accepted, rejected: [{ name, reason }], images: [{ id, name, status }] }.
  */
@@ -50,7 +50,8 @@ export function uploadFiles(deps: ApiDeps & { storage?: Storage }): RequestHandl
 
     const actor = ctx.actor;
     const maxBytes = deps.config.UPLOAD_MAX_BYTES;
-    const outcomes: { name: string; outcome: UploadOutcome }[] = [];
+    const target = { orgId: actor.orgId, setId: set.id, uploadedById: actor.userId };
+    const stored: { name: string; upload: StoredUpload }[] = [];
     let chain = Promise.resolve();
     let parser: busboy.Busboy;
     try {
@@ -69,18 +70,12 @@ export function uploadFiles(deps: ApiDeps & { storage?: Storage }): RequestHandl
         const name = info.filename || 'unnamed';
         // One file at a time, in arrival order: busboy waits for each stream to be consumed.
         chain = chain.then(async () => {
-          const outcome = await addUpload(
-            { prisma: deps.prisma, storage, producer: deps.jobs.pipeline },
-            {
-              orgId: actor.orgId,
-              setId: set.id,
-              uploadedById: actor.userId,
-              fileName: name,
-              body: stream,
-              maxBytes,
-            },
-          );
-          outcomes.push({ name, outcome });
+          const upload = await storeUpload(storage, target, {
+            fileName: name,
+            body: stream,
+            maxBytes,
+          });
+          stored.push({ name, upload });
         });
         chain.catch(() => stream.resume());
       });
@@ -97,6 +92,13 @@ export function uploadFiles(deps: ApiDeps & { storage?: Storage }): RequestHandl
         fail(res, 400, 'BAD_USER_INPUT', 'The upload could not be read to the end');
       return;
     }
+    // All the request's files recorded and queued at once: one round of database work.
+    const results = await recordUploads(
+      { prisma: deps.prisma, storage, producer: deps.jobs.pipeline },
+      target,
+      stored.map((s) => s.upload),
+    );
+    const outcomes = results.map((outcome, i) => ({ name: stored[i]?.name ?? '', outcome }));
     res.status(outcomes.length > 0 ? 202 : 400).json({
       accepted: outcomes.filter((o) => o.outcome.status === 'PENDING').length,
       rejected: outcomes
