@@ -6,6 +6,11 @@ test('[REVIEW] an annotator cannot reach editor or admin pages, nor the GraphQL 
   page,
 }) => {
   const { setId, reportPairId } = stack().reviewCase;
+  // Signed out, every page leads to sign-in.
+  await page.goto('/queue');
+  await expect(page).toHaveURL(/\/login\?next=%2Fqueue/);
+  await expect(page.getByRole('heading', { name: 'Sign in' })).toBeVisible();
+  await snap(page, '00-sign-in');
   await signIn(page, USERS.annotator);
 
   // The navigation offers only what the role may do.

@@ -80,9 +80,12 @@ test('[REVIEW] editor uploads a set with planted duplicates, watches progress, o
   );
   await page.keyboard.press('s');
 
-  await page.getByRole('radio', { name: /Confirmed duplicate/ }).check();
-  await page.getByLabel('Comment').fill('Same panel reused, rotated by 90 degrees.');
-  await page.getByRole('button', { name: 'Record decision' }).click();
+  // The verdict from the keyboard too: 1 picks it, c opens the comment, Ctrl+Enter records.
+  await page.keyboard.press('1');
+  await expect(page.getByRole('radio', { name: /Confirmed duplicate/ })).toBeChecked();
+  await page.keyboard.press('c');
+  await page.keyboard.type('Same panel reused, rotated by 90 degrees.');
+  await page.keyboard.press('Control+Enter');
   await expect(page.getByText('Decision recorded')).toBeVisible();
   const history = page.getByRole('list', { name: 'Decision history' });
   await expect(history.getByText('Confirmed duplicate')).toBeVisible();

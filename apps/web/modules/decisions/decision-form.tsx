@@ -1,10 +1,11 @@
 'use client';
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { type FormEvent, useId, useState } from 'react';
+import { type FormEvent, useEffect, useId, useRef, useState } from 'react';
 import type { Verdict } from '../graphql/generated/graphql';
 import { describeError, request } from '../graphql/request';
 import { recordDecisionMutation } from '../pairs/queries';
+import { isTypingOrModified } from '../pairs/viewer/viewer-shortcuts';
 import { VERDICTS } from './verdicts';
 
 /**
@@ -15,11 +16,14 @@ export function DecisionForm({
   pairIds,
   title = 'Decision',
   compact = false,
+  keyboard = false,
   onDecided,
 }: {
   pairIds: string[];
   title?: string;
   compact?: boolean;
+  /** Binds 1/2/3 to the verdicts, c to the comment and Ctrl+Enter to submit (one form per page). */
+  keyboard?: boolean;
   onDecided?: (verdict: Verdict) => void;
 }) {
   const id = useId();
@@ -43,6 +47,20 @@ export function DecisionForm({
     event.preventDefault();
     if (verdict) record.mutate(verdict);
   };
+  const commentRef = useRef<HTMLTextAreaElement>(null);
+  useEffect(() => {
+    if (!keyboard) return;
+    const onKeyDown = (event: KeyboardEvent) => {
+      if (isTypingOrModified(event)) return;
+      const option = VERDICTS[Number(event.key) - 1];
+      if (option) setVerdict(option.value);
+      else if (event.key === 'c') commentRef.current?.focus();
+      else return;
+      event.preventDefault();
+    };
+    document.addEventListener('keydown', onKeyDown);
+    return () => document.removeEventListener('keydown', onKeyDown);
+  }, [keyboard]);
   return (
     <form
       className={compact ? 'decision-form decision-form--compact' : 'decision-form'}
@@ -61,6 +79,7 @@ export function DecisionForm({
                 onChange={() => setVerdict(option.value)}
               />
               <span>
+                {keyboard && <kbd>{VERDICTS.indexOf(option) + 1}</kbd>}{' '}
                 <strong>{option.label}</strong>
                 {!compact && <span className="muted"> — {option.hint}</span>}
               </span>
@@ -71,7 +90,13 @@ export function DecisionForm({
       <label className="field">
         <span>Comment</span>
         <textarea
+          ref={commentRef}
           value={comment}
+          onKeyDown={(event) => {
+            if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && verdict)
+              record.mutate(verdict);
+            if (event.key === 'Escape') event.currentTarget.blur();
+          }}
           maxLength={4000}
           placeholder="What you saw; this goes in the case report and the audit log"
           onChange={(event) => setComment(event.target.value)}

@@ -25,6 +25,8 @@ import {
 } from './viewer/viewer-shortcuts';
 
 const PAGE_SHORTCUTS = [
+  { keys: ['1', '2', '3'], description: 'Choose a verdict: duplicate / not a duplicate / discuss' },
+  { keys: ['c'], description: 'Write the comment (Ctrl+Enter records, Esc leaves)' },
   { keys: ['j'], description: 'Next pair in the queue' },
   { keys: ['k'], description: 'Previous pair in the queue' },
   { keys: ['?'], description: 'Show or hide this help' },
@@ -138,7 +140,7 @@ export function PairPage({ pairId }: { pairId: string }) {
                 Current verdict recorded. A new decision replaces it as the latest.
               </p>
             )}
-            <DecisionForm key={data.id} pairIds={[data.id]} title="Verdict" />
+            <DecisionForm key={data.id} pairIds={[data.id]} title="Verdict" keyboard />
           </section>
           {data.status === 'NEEDS_ADJUDICATION' && (
             <section className="card">
