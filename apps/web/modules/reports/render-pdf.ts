@@ -11,8 +11,22 @@ import type { CaseReport, CaseReportPair } from './case-report';
 const PAGE = { width: 595.28, height: 841.89, margin: 48 }; // A4 in points
 const THUMB = 110;
 
-/** Standard PDF fonts only encode WinAnsi: anything else is replaced, never thrown on. */
-const safe = (text: string) => text.replace(/[^\x20-\x7E\xA0-\xFF]/g, '?');
+/**
+ * Standard PDF fonts only encode WinAnsi (Latin-1 plus dashes, quotes, bullets...): characters
+ * outside it are replaced, never thrown on, so any file name or comment can be printed.
+ */
+function safe(text: string, font: PDFFont): string {
+  let out = '';
+  for (const char of text) {
+    try {
+      font.encodeText(char);
+      out += char;
+    } catch {
+      out += '?';
+    }
+  }
+  return out;
+}
 
 async function loadImage(doc: PDFDocument, url: string | null): Promise<PDFImage | null> {
   if (!url) return null;
@@ -74,7 +88,7 @@ class Writer {
     const size = options.size ?? 10;
     const font = options.bold ? this.bold : this.font;
     const maxWidth = PAGE.width - 2 * PAGE.margin - (options.indent ?? 0);
-    for (const line of wrap(safe(value), font, size, maxWidth)) {
+    for (const line of wrap(safe(value, font), font, size, maxWidth)) {
       this.ensure(size + 4);
       this.page.drawText(line, {
         x: PAGE.margin + (options.indent ?? 0),
