@@ -49,6 +49,7 @@ export function useAnnotationQueue() {
     markDone,
     restart: () => {
       setDone(new Set());
+      setIndex(0);
       void snapshot.refetch();
     },
   };
