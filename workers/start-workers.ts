@@ -11,6 +11,7 @@ import { createIngestWorker } from './ingest/worker.ts';
 import { registerModelVersion } from './score/register-model-version.ts';
 import { createScoreWorker } from './score/worker.ts';
 import { DEFAULT_SETTINGS, type WorkerDeps, type WorkerSettings } from './shared/deps.ts';
+import { ModelSpecCache } from './shared/model-spec.ts';
 import { createTrainWorker } from './train/train-worker.ts';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
@@ -64,6 +65,7 @@ export async function startWorkers(options: StartWorkersOptions): Promise<Runnin
     logger,
     settings: settingsFromConfig(config, options.settings),
   };
+  deps.modelSpecs = new ModelSpecCache(prisma);
   const [shipped] = listModelDirs(resolveFromRoot(config.MODELS_DIR));
   if (shipped) await registerModelVersion(prisma, { modelDir: shipped, repoRoot });
 

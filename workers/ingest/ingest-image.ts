@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { decodeToRgb, isInferenceError } from '@twinspect/inference';
+import { decodeToRgb, isInferenceError, resizeForModel } from '@twinspect/inference';
 import type { TIngestImageJob, TIngestResult } from '@twinspect/jobs';
 import { StorageError, storageKeys } from '@twinspect/storage';
 import type { WorkerDeps } from '../shared/deps.ts';
@@ -67,6 +67,15 @@ export async function ingestImage(deps: WorkerDeps, job: TIngestImageJob): Promi
   const displayKey = storageKeys.display(image.orgId, image.id);
   await storage.put(thumbnailKey, renditions.thumbnail, { contentType: 'image/webp' });
   await storage.put(displayKey, renditions.display, { contentType: 'image/webp' });
+  // The active model's input, resized now while the pixels are decoded: embedding then reads
+  // S·S·3 bytes instead of decoding the original a second time (same bytes, bit for bit).
+  const spec = await deps.modelSpecs?.get(image.orgId);
+  if (spec) {
+    await storage.put(
+      storageKeys.modelInput(image.orgId, image.id, spec.size),
+      resizeForModel(decoded, spec.size),
+    );
+  }
 
   // Byte-identical to an earlier image of the organization: flagged at once, before any model.
   const original = await prisma.image.findFirst({

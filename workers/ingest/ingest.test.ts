@@ -2,10 +2,18 @@ import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { LocalStorage } from '@twinspect/storage';
+import { readManifest } from '@twinspect/inference';
+import { LocalStorage, storageKeys } from '@twinspect/storage';
 import { addUpload } from '@twinspect/uploads';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bioDevImages, createTestPipeline, type TestPipeline } from '../test/pipeline.ts';
+import {
+  bioDevImages,
+  createTestPipeline,
+  type TestPipeline,
+  testModelDir,
+} from '../test/pipeline.ts';
+
+const loadModelManifestSize = async () => (await readManifest(testModelDir())).input.size;
 
 let pipeline: TestPipeline;
 let storage: LocalStorage;
@@ -108,6 +116,11 @@ describe('[INGEST] uploaded files', () => {
     for (const image of images.filter((i) => i.status === 'READY')) {
       expect(await storage.exists(image.thumbnailKey as string)).toBe(true);
       expect(await storage.exists(image.displayKey as string)).toBe(true);
+      // The active model's input, prepared once while the pixels were decoded.
+      const size = (await loadModelManifestSize()) as number;
+      expect((await storage.get(storageKeys.modelInput(image.orgId, image.id, size))).length).toBe(
+        size * size * 3,
+      );
     }
     // Each time the set was complete (after the first image, then after all eight), the last
     // ingest handed it to scoring, once per generation.

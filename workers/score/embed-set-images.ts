@@ -1,5 +1,12 @@
-import type { Model } from '@twinspect/inference';
-import { embedImages, row } from '@twinspect/inference';
+import {
+  decodeToModelInput,
+  embed,
+  InferenceError,
+  type Model,
+  normalizeForModel,
+  row,
+} from '@twinspect/inference';
+import { StorageError, storageKeys } from '@twinspect/storage';
 import { recountSetImages } from '@twinspect/uploads';
 import type { WorkerDeps } from '../shared/deps.ts';
 import { saveEmbeddings } from './embeddings-store.ts';
@@ -29,11 +36,21 @@ export async function embedSetImages(
   let embedded = 0;
   for (let start = 0; start < missing.length; start += settings.embedBatchSize) {
     const batch = missing.slice(start, start + settings.embedBatchSize);
-    const bytes = await Promise.all(batch.map((image) => storage.get(image.storageKey as string)));
-    const result = await embedImages(model, bytes, {
-      maxPixels: settings.maxPixels,
-      batchSize: settings.embedBatchSize,
-    });
+    const prepared = await Promise.all(
+      batch.map((image) => modelInput(deps, model, job.orgId, image)),
+    );
+    const ok = prepared.flatMap((x, index) => (x instanceof Float32Array ? [index] : []));
+    const failed = prepared.flatMap((x, index) =>
+      x instanceof InferenceError ? [{ index, error: x }] : [],
+    );
+    const embeddings = await embed(
+      model,
+      ok.map((index) => prepared[index] as Float32Array),
+      {
+        batchSize: settings.embedBatchSize,
+      },
+    );
+    const result = { ok, failed, embeddings };
     await saveEmbeddings(
       prisma,
       result.ok.map((index, r) => ({
@@ -56,6 +73,40 @@ export async function embedSetImages(
     await refreshEmbeddedCount(deps, job.setId, modelVersionId);
   }
   return embedded;
+}
+
+/**
+ * One image's encoder input: the S×S bytes ingest saved for this model size when there are any
+ * (no second decode), else decoded from the original. Both are the same tensor, bit for bit.
+ */
+async function modelInput(
+  deps: WorkerDeps,
+  model: Model,
+  orgId: string,
+  image: { id: string; storageKey: string | null },
+): Promise<Float32Array | InferenceError> {
+  const spec = model.manifest.input;
+  try {
+    const bytes = await deps.storage.get(storageKeys.modelInput(orgId, image.id, spec.size));
+    if (bytes.length === spec.size * spec.size * 3) return normalizeForModel(bytes, spec);
+  } catch (error) {
+    if (!(error instanceof StorageError && error.code === 'NOT_FOUND')) throw error;
+  }
+  try {
+    return await decodeToModelInput(
+      await deps.storage.get(image.storageKey as string),
+      model.manifest,
+      {
+        maxPixels: deps.settings.maxPixels,
+      },
+    );
+  } catch (error) {
+    if (error instanceof InferenceError) return error;
+    if (error instanceof StorageError && error.code === 'NOT_FOUND') {
+      return new InferenceError('CORRUPT_IMAGE', 'the original is missing from storage');
+    }
+    throw error;
+  }
 }
 
 /** imagesEmbedded is recounted, not incremented: correct after any crash or retry. */

@@ -2,10 +2,13 @@ import type { Producer } from '@twinspect/jobs';
 import type { PrismaClient } from '@twinspect/prisma';
 import type { Storage } from '@twinspect/storage';
 import type { Logger } from 'pino';
+import type { ModelSpecCache } from './model-spec.ts';
 
 /** What a use-case needs from the outside world; main.ts and tests build it. */
 export interface WorkerDeps {
   prisma: PrismaClient;
+  /** The active model's input spec per organization (ingest prepares model inputs with it). */
+  modelSpecs?: ModelSpecCache;
   storage: Storage;
   producer: Producer;
   logger: Logger;

@@ -49,4 +49,10 @@ export {
   PairSelector,
   type SelectedPair,
 } from './select-pairs.ts';
-export { decodeToModelInput, type InputSpec, rgbToModelInput } from './to-model-input.ts';
+export {
+  decodeToModelInput,
+  type InputSpec,
+  normalizeForModel,
+  resizeForModel,
+  rgbToModelInput,
+} from './to-model-input.ts';

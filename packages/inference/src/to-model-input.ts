@@ -10,14 +10,23 @@ export interface InputSpec {
 }
 
 /**
- * The encoder's input for one image: float32 3×S×S (NCHW, RGB), value/255 then (v − mean)/std
- * per channel, in float32 arithmetic like numpy's, so the tensor is bit-identical to
- * `to_model_input(load_rgb(path), S)`.
+ * Step 1 of the model input: the decoded RGB resized to S×S exactly as Pillow does (interleaved
+ * 8-bit, S·S·3 bytes). Small and model-size specific, so ingest can store it and embedding can
+ * skip decoding the original again.
  */
-export function rgbToModelInput(image: RgbImage, spec: InputSpec): Float32Array {
+export function resizeForModel(image: RgbImage, size: number): Uint8Array {
+  return resizeBilinearLikePil(image.data, image.width, image.height, 3, size, size);
+}
+
+/**
+ * Step 2: value/255 then (v − mean)/std per channel, in float32 arithmetic like numpy's, as
+ * float32 3×S×S (NCHW, RGB).
+ */
+export function normalizeForModel(resized: Uint8Array, spec: InputSpec): Float32Array {
   const s = spec.size;
-  const resized = resizeBilinearLikePil(image.data, image.width, image.height, 3, s, s);
   const plane = s * s;
+  if (resized.length !== plane * 3)
+    throw new Error(`expected ${plane * 3} bytes, got ${resized.length}`);
   const out = new Float32Array(3 * plane);
   for (let c = 0; c < 3; c++) {
     const mean = Math.fround(spec.mean[c] as number);
@@ -29,6 +38,14 @@ export function rgbToModelInput(image: RgbImage, spec: InputSpec): Float32Array 
       out[c * plane + i] = lut[resized[i * 3 + c] as number] as number;
   }
   return out;
+}
+
+/**
+ * The encoder's input for one image, bit-identical to the training code's
+ * `to_model_input(load_rgb(path), S)`.
+ */
+export function rgbToModelInput(image: RgbImage, spec: InputSpec): Float32Array {
+  return normalizeForModel(resizeForModel(image, spec.size), spec);
 }
 
 /** Decodes a file or buffer and prepares the encoder input (the manifest's whole preprocessing). */

@@ -5,4 +5,7 @@ export const storageKeys = {
     `uploads/${orgId}/${setId}/${uploadId}`,
   thumbnail: (orgId: string, imageId: string) => `renditions/${orgId}/${imageId}/thumb.webp`,
   display: (orgId: string, imageId: string) => `renditions/${orgId}/${imageId}/display.webp`,
+  /** The S×S RGB bytes a model of input size S sees (Pillow-exact resize), saved at ingest. */
+  modelInput: (orgId: string, imageId: string, size: number) =>
+    `renditions/${orgId}/${imageId}/model-${size}.rgb`,
 };
