@@ -22,7 +22,7 @@ export async function embedSetImages(
   job: { orgId: string; setId: string },
   modelVersionId: string,
 ): Promise<number> {
-  const { prisma, storage, settings } = deps;
+  const { prisma, settings } = deps;
   const missing = await prisma.image.findMany({
     where: {
       setId: job.setId,
