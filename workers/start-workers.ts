@@ -76,7 +76,7 @@ export async function startWorkers(options: StartWorkersOptions): Promise<Runnin
   };
   const ingest = queues.includes('ingest')
     ? createIngestWorker(deps, config.REDIS_URL, {
-        concurrency: Math.max(2, config.WORKER_CONCURRENCY),
+        concurrency: Math.max(4, config.WORKER_CONCURRENCY),
         ...workerOptions,
       })
     : undefined;

@@ -12,7 +12,7 @@ import { finishImage, scoreWhenIngested } from '../shared/set-progress.ts';
 import { expandArchive } from './expand-archive.ts';
 import { ingestImage } from './ingest-image.ts';
 
-/** The `ingest` queue's worker. sharp decodes on libuv's pool, so a few jobs run at once. */
+/** The `ingest` queue's worker. sharp decodes on libuv's pool and each job waits on storage and the database, so several run at once (4 by default). */
 export function createIngestWorker(
   deps: WorkerDeps,
   redisUrl: string,
