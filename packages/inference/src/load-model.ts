@@ -68,7 +68,8 @@ function sessionOptions(
   threads: number,
 ): ort.InferenceSession.SessionOptions {
   return {
-    executionProviders: provider === 'cuda' ? ['cuda', 'cpu'] : ['cpu'],
+    // CUDA alone: a GPU worker that cannot start CUDA should say so, not quietly run on the CPU.
+    executionProviders: provider === 'cuda' ? ['cuda'] : ['cpu'],
     intraOpNumThreads: threads,
     interOpNumThreads: 1,
     graphOptimizationLevel: 'all',
