@@ -17,7 +17,6 @@ export class ArchiveIndex {
   readonly index: Index;
   readonly imageIds: string[] = [];
   private readonly known = new Set<string>();
-  private vectors: Float32Array;
   /** Embedding rows newer than this are not in the index yet. */
   private syncedUntil = new Date(0);
 
@@ -31,15 +30,10 @@ export class ArchiveIndex {
       expansion_search: 128,
       multi: false,
     });
-    this.vectors = new Float32Array(1024 * dim);
   }
 
   get size(): number {
     return this.imageIds.length;
-  }
-
-  vector(row: number): Float32Array {
-    return this.vectors.subarray(row * this.dim, (row + 1) * this.dim);
   }
 
   /** Adds embeddings (skipping images already in). */
@@ -50,22 +44,17 @@ export class ArchiveIndex {
     });
     if (fresh.length === 0) return;
     const start = this.imageIds.length;
-    if ((start + fresh.length) * this.dim > this.vectors.length) {
-      const grown = new Float32Array(
-        Math.max(this.vectors.length * 2, (start + fresh.length) * this.dim),
-      );
-      grown.set(this.vectors);
-      this.vectors = grown;
-    }
     const keys = new BigUint64Array(fresh.length);
+    const added = new Float32Array(fresh.length * this.dim);
     fresh.forEach((r, k) => {
       const id = imageIds[r] as string;
       this.known.add(id);
       this.imageIds.push(id);
       keys[k] = BigInt(start + k);
-      this.vectors.set(e.data.subarray(r * e.dim, (r + 1) * e.dim), (start + k) * this.dim);
+      added.set(e.data.subarray(r * e.dim, (r + 1) * e.dim), k * this.dim);
     });
-    const added = this.vectors.subarray(start * this.dim, (start + fresh.length) * this.dim);
+    // The index keeps its own copy; candidates' vectors are read back from the database when
+    // rescored, so a 1,000,000-image archive costs one copy in memory, not two.
     this.index.add(keys, added);
   }
 

@@ -1,5 +1,6 @@
 import {
   type Embeddings,
+  fromBytes,
   type Model,
   PairSelector,
   scoreAcross,
@@ -71,17 +72,30 @@ export async function scoreAgainstArchive(
   const own = new Set(set.imageIds);
   const candidates = index.search(set.embeddings, settings.archiveCandidates, own);
   // Score the union of candidates once as a block, then keep only each image's own candidates.
-  const union = [...new Set(candidates.flat())].sort((x, y) => x - y);
+  const wanted = [...new Set(candidates.flat())];
+  const stored = await prisma.embedding.findMany({
+    where: {
+      modelVersionId: context.modelVersionId,
+      imageId: { in: wanted.map((r) => index.imageIds[r] as string) },
+    },
+    select: { imageId: true, vector: true },
+  });
+  const byImage = new Map(stored.map((e) => [e.imageId, fromBytes(e.vector)]));
+  // Images removed since they were indexed drop out here.
+  const union = wanted
+    .filter((r) => byImage.has(index.imageIds[r] as string))
+    .sort((x, y) => x - y);
   const column = new Map(union.map((r, c) => [r, c]));
   const unionEmbeddings = stack(
-    union.map((r) => index.vector(r)),
+    union.map((r) => byImage.get(index.imageIds[r] as string) as Float32Array),
     model.dim,
   );
   const scores = await scoreBlock(model, set.embeddings, unionEmbeddings);
   const selector = new PairSelector({ ...selection, tracksTopK: (i) => i < n });
   candidates.forEach((rows, i) => {
     for (const r of rows) {
-      const c = column.get(r) as number;
+      const c = column.get(r);
+      if (c === undefined) continue;
       selector.offer(i, n + r, scores[i * union.length + c] as number);
     }
   });
