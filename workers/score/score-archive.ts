@@ -8,7 +8,7 @@ import {
   stack,
 } from '@twinspect/inference';
 import type { WorkerDeps } from '../shared/deps.ts';
-import type { ArchiveIndexCache } from './archive-index.ts';
+import { ArchiveIndexCache } from './archive-index.ts';
 import { loadEmbeddings } from './embeddings-store.ts';
 import type { PairRow } from './store-pairs.ts';
 
@@ -67,8 +67,15 @@ export async function scoreAgainstArchive(
     };
   }
 
-  const index = indexes.get(context.orgId, context.modelVersionId, model.dim);
+  const index = await indexes.get(context.orgId, context.modelVersionId, model.dim);
   await index.sync(prisma, context.orgId, context.modelVersionId);
+  // Snapshot once enough is new (10% of the archive, at least `annSnapshotEvery` images).
+  if (index.addedSinceSnapshot >= Math.max(settings.annSnapshotEvery, index.size * 0.1)) {
+    await index.saveSnapshot(
+      deps.storage,
+      ArchiveIndexCache.prefix(context.orgId, context.modelVersionId),
+    );
+  }
   const own = new Set(set.imageIds);
   const candidates = index.search(set.embeddings, settings.archiveCandidates, own);
   // Score the union of candidates once as a block, then keep only each image's own candidates.

@@ -22,7 +22,7 @@ export function createScoreWorker(
   options: Partial<WorkerOptions> = {},
 ): { worker: Worker<TScoreSetJob, TScoreSetResult>; models: ModelCache } {
   const models = new ModelCache(deps.settings);
-  const indexes = new ArchiveIndexCache();
+  const indexes = new ArchiveIndexCache(deps.storage);
   const worker = new Worker<TScoreSetJob, TScoreSetResult>(
     QUEUES.score,
     async (job: Job<TScoreSetJob>) => {

@@ -43,6 +43,8 @@ export interface WorkerSettings {
   archiveExactMaxPairs: number;
   /** ANN candidates per new image, rescored with the head. */
   archiveCandidates: number;
+  /** Save the ANN index snapshot to storage after at least this many new images. */
+  annSnapshotEvery: number;
   /** onnxruntime */
   executionProvider: 'cpu' | 'cuda';
   ortThreads: number;
@@ -64,6 +66,7 @@ export const DEFAULT_SETTINGS: Omit<WorkerSettings, 'resolveModelDir'> = {
   topK: 5,
   archiveExactMaxPairs: 4_000_000,
   archiveCandidates: 64,
+  annSnapshotEvery: 10_000,
   executionProvider: 'cpu',
   ortThreads: 2,
 };
