@@ -1,4 +1,4 @@
-import { loadConfig } from '@twinspect/config';
+import { webConfig } from './web-config';
 
 // Hop-by-hop headers and those fetch recomputes: forwarding them would corrupt the exchange.
 const DROP_REQUEST = new Set([
@@ -22,7 +22,7 @@ const DROP_RESPONSE = new Set([
  * web origin, so the API's HTTP-only session cookie is first-party.
  */
 export async function forwardToApi(request: Request, apiPath: string): Promise<Response> {
-  const { API_URL } = loadConfig();
+  const { API_URL } = webConfig();
   const incoming = new URL(request.url);
   const target = new URL(apiPath + incoming.search, API_URL);
   const headers = new Headers();

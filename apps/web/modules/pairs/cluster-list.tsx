@@ -30,8 +30,13 @@ export function ClusterList({ pairs }: { pairs: PairRowFragment[] }) {
   );
 }
 
+/** A big cluster shows its strongest pairs first; the rest are one click away. */
+const PAIRS_SHOWN = 6;
+const IMAGES_SHOWN = 12;
+
 function ClusterCard({ index, pairs }: { index: number; pairs: PairRowFragment[] }) {
   const [deciding, setDeciding] = useState(false);
+  const [expanded, setExpanded] = useState(false);
   const images = new Map<string, PairRowFragment['imageA']>();
   for (const pair of pairs) {
     images.set(pair.imageA.id, pair.imageA);
@@ -53,7 +58,7 @@ function ClusterCard({ index, pairs }: { index: number; pairs: PairRowFragment[]
         </button>
       </div>
       <div className="cluster__images">
-        {[...images.values()].map((image) => (
+        {[...images.values()].slice(0, expanded ? undefined : IMAGES_SHOWN).map((image) => (
           <ImageThumb
             key={image.id}
             src={thumbnailSrc(image)}
@@ -61,10 +66,13 @@ function ClusterCard({ index, pairs }: { index: number; pairs: PairRowFragment[]
             size={84}
           />
         ))}
+        {!expanded && images.size > IMAGES_SHOWN && (
+          <span className="muted cluster__more">+{images.size - IMAGES_SHOWN} more</span>
+        )}
       </div>
       <table className="table table--compact">
         <tbody>
-          {pairs.map((pair) => (
+          {pairs.slice(0, expanded ? undefined : PAIRS_SHOWN).map((pair) => (
             <tr key={pair.id}>
               <td>
                 <Link href={`/pairs/${pair.id}`}>
@@ -81,6 +89,15 @@ function ClusterCard({ index, pairs }: { index: number; pairs: PairRowFragment[]
           ))}
         </tbody>
       </table>
+      {pairs.length > PAIRS_SHOWN && (
+        <button
+          type="button"
+          className="btn btn--small btn--ghost"
+          onClick={() => setExpanded(!expanded)}
+        >
+          {expanded ? 'Show the strongest pairs only' : `Show all ${pairs.length} pairs`}
+        </button>
+      )}
       {deciding && (
         <DecisionForm
           compact
