@@ -103,6 +103,10 @@ test('[REVIEW] editor uploads a set with planted duplicates, watches progress, o
       ),
     })
     .click();
+  await expect(page).toHaveURL(/\/pairs\//);
+  await expect(
+    page.getByRole('heading', { level: 1, name: new RegExp(escapeRegExp(rotatedCopy)) }),
+  ).toBeVisible();
   await page.keyboard.press('x');
   await expect(page.getByRole('button', { name: 'Difference' })).toHaveAttribute(
     'aria-pressed',
