@@ -11,7 +11,11 @@ import path from 'node:path';
 import { loadModel, scoreBlock, scoreWithinSet } from '@twinspect/inference';
 import { benchArgs, fmt, runPython, table, verdict } from './common.ts';
 
-const args = benchArgs({ n: { type: 'string', default: '2000' } });
+const args = benchArgs({
+  n: { type: 'string', default: '2000' },
+  chunk: { type: 'string', default: '65536' },
+});
+const chunk = Number(args.opt('chunk'));
 const n = Number(args.opt('n'));
 const model = await loadModel(args.modelDir, { threads: args.threads });
 const dim = model.dim;
@@ -37,9 +41,9 @@ const best = async (fn: () => Promise<unknown>, repeats = 3) => {
   }
   return s;
 };
-const blockSeconds = await best(() => scoreBlock(model, e, e));
+const blockSeconds = await best(() => scoreBlock(model, e, e, { maxPairsPerCall: chunk }));
 const withinSeconds = await best(() =>
-  scoreWithinSet(model, e, { floor: model.threshold, topK: 5 }),
+  scoreWithinSet(model, e, { floor: model.threshold, topK: 5, maxPairsPerCall: chunk }),
 );
 
 // Same-weights check for the PyTorch side: a small block scored here, compared there.
@@ -89,7 +93,7 @@ const withinRate = (n * (n - 1)) / 2 / withinSeconds;
 const speedup = blockRate / torch.repeat_concat_pairs_per_s;
 const fraction = (blockRate * flopsPerPair) / (torch.matmul_gflops * 1e9);
 console.log(
-  `Pair scoring: ${model.version} (D=${dim}, head ${dims.join('→')}), ${args.threads} threads`,
+  `Pair scoring: ${model.version} (D=${dim}, head ${dims.join('→')}), ${args.threads} threads, ${chunk} pairs per head call`,
 );
 console.log(
   table([

@@ -78,11 +78,14 @@ export async function ingestImage(deps: WorkerDeps, job: TIngestImageJob): Promi
   }
 
   // Byte-identical to an earlier image of the organization: flagged at once, before any model.
-  const original = await prisma.image.findFirst({
-    where: { orgId: image.orgId, contentHash, id: { not: image.id }, status: 'READY' },
+  // "Earlier" is by upload order (hashes are recorded at upload), not by which ingest finished
+  // first, so two copies ingested side by side still point the same way.
+  const first = await prisma.image.findFirst({
+    where: { orgId: image.orgId, contentHash, status: { not: 'FAILED' } },
     orderBy: [{ createdAt: 'asc' }, { id: 'asc' }],
     select: { id: true },
   });
+  const original = first && first.id !== image.id ? first : null;
   const { source } = decoded;
   await finishImage(prisma, image, {
     status: 'READY',
