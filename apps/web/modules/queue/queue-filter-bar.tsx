@@ -44,30 +44,20 @@ export function QueueFilterBar({
           </label>
         ))}
       </fieldset>
-      <label className="field">
-        <span>Min score</span>
-        <input
-          type="number"
-          step="0.01"
-          min="0"
-          max="1"
-          style={{ width: 90 }}
-          value={filters.minScore}
-          onChange={(event) => onChange({ ...filters, minScore: event.target.value })}
-        />
-      </label>
-      <label className="field">
-        <span>Max score</span>
-        <input
-          type="number"
-          step="0.01"
-          min="0"
-          max="1"
-          style={{ width: 90 }}
-          value={filters.maxScore}
-          onChange={(event) => onChange({ ...filters, maxScore: event.target.value })}
-        />
-      </label>
+      {(['minScore', 'maxScore'] as const).map((bound) => (
+        <label key={bound} className="field">
+          <span>{bound === 'minScore' ? 'Min score' : 'Max score'}</span>
+          <input
+            type="number"
+            step="0.01"
+            min="0"
+            max="1"
+            style={{ width: 90 }}
+            value={filters[bound]}
+            onChange={(event) => onChange({ ...filters, [bound]: event.target.value })}
+          />
+        </label>
+      ))}
       <label className="field">
         <span>Image set</span>
         <select
