@@ -27,7 +27,7 @@ class ModelConfig:
 @dataclass
 class TrainConfig:
     mode: str = "parallel"  # parallel | consecutive | barlow | simclr
-    epochs: int = 90
+    epochs: int = 45
     head_epochs: int = 10  # consecutive / barlow: epochs of head-only training on a frozen encoder
     batch_size: int = 64
     lr_max: float = 3e-3
