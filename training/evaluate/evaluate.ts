@@ -99,15 +99,19 @@ async function main(): Promise<void> {
     throw new Error(`bad arguments:\n  ${issues.join('\n  ')}`);
   }
   const args = parsed.data;
-  const out = path.resolve(args.out);
+  // npm runs workspace scripts inside the workspace; paths are meant from where the user typed them.
+  const from = (p: string) => path.resolve(process.env.INIT_CWD ?? process.cwd(), p);
+  const out = from(args.out);
   const pairDir = path.join(out, 'pairs');
-  const modelDir = path.resolve(args.model ?? findDefaultModelDir(path.join(repoRoot, 'models')));
+  const modelDir = args.model
+    ? from(args.model)
+    : findDefaultModelDir(path.join(repoRoot, 'models'));
   const manifestPath = path.join(modelDir, 'manifest.json');
   await mkdir(path.join(out, 'scores'), { recursive: true });
 
   const pairArgs = [
     '--images',
-    path.resolve(args.images),
+    from(args.images),
     '--out',
     pairDir,
     '--protocol',
@@ -150,7 +154,8 @@ async function main(): Promise<void> {
     String(args.seed),
   ];
   if (args.baselines) reportArgs.push('--baselines');
-  for (const ckpt of args['baseline-checkpoint']) reportArgs.push('--baseline-checkpoint', ckpt);
+  for (const ckpt of args['baseline-checkpoint'])
+    reportArgs.push('--baseline-checkpoint', from(ckpt));
   python('twinspect_training.report', reportArgs);
 }
 
