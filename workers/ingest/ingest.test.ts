@@ -124,15 +124,19 @@ describe('[INGEST] uploaded files', () => {
     }
     // Each time the set was complete (after the first image, then after all eight), the last
     // ingest handed it to scoring, once per generation.
-    const scoreJobs = await pipeline
-      .queue('score')
-      .getJobs(['waiting', 'active', 'delayed', 'completed']);
-    expect(
-      scoreJobs
+    // (The last ingest enqueues right after its recount: allow it a moment.)
+    let ids: string[] = [];
+    for (let i = 0; i < 50 && ids.length < 2; i++) {
+      const jobs = await pipeline
+        .queue('score')
+        .getJobs(['waiting', 'active', 'delayed', 'completed']);
+      ids = jobs
         .filter((j) => j.data.setId === setId)
-        .map((j) => j.id)
-        .sort(),
-    ).toEqual([`score-${setId}-active-1`, `score-${setId}-active-8`]);
+        .map((j) => j.id as string)
+        .sort();
+      if (ids.length < 2) await new Promise((r) => setTimeout(r, 100));
+    }
+    expect(ids).toEqual([`score-${setId}-active-1`, `score-${setId}-active-8`]);
     expect(
       (await pipeline.prisma.imageSet.findUniqueOrThrow({ where: { id: setId } })).status,
     ).toBe('EMBEDDING');
