@@ -47,3 +47,19 @@ def test_model_card_reports_targets_met_and_missed(exported, tmp_path):
     card = render(exported, [ev], "")
     assert "0.910 (target 0.95: missed)" in card and "0.995 (met)" in card
     assert "phash 0.500 / 0.500" in card
+
+
+def test_calibration_refits_the_threshold_on_production_scores(exported, tmp_path):
+    from twinspect_training.calibrate import main as calibrate
+
+    ev = tmp_path / "cal"
+    (ev / "pairs").mkdir(parents=True)
+    (ev / "scores").mkdir()
+    rows = [{"same": same, "protocol": "editorial", "negatives": "random"} for same in (1, 1, 0, 0)]
+    (ev / "pairs" / "pairs.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    (ev / "scores" / "bta.json").write_text(json.dumps([0.9, 0.7, 0.6, 0.1]))
+    assert calibrate(["--manifest", str(exported / "manifest.json"), str(ev)]) == 0
+    manifest = json.loads((exported / "manifest.json").read_text())
+    assert manifest["threshold"] == 0.65
+    assert manifest["metrics"]["validation"]["accuracy"] == 1.0
+    assert "onnxruntime-node" in manifest["threshold_source"]
