@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { Readable, Transform } from 'node:stream';
+import { finished, Readable, Transform } from 'node:stream';
 import { type PutBody, StorageError } from './storage.ts';
 
 /**
@@ -21,7 +21,11 @@ export function meter(body: PutBody, key: string, maxBytes = Number.POSITIVE_INF
       callback(null, chunk);
     },
   });
-  source.on('error', (error) => transform.destroy(error));
+  // finished() also reports a source that failed or closed before we got here: a plain
+  // 'error' listener would miss it, and the put would wait forever for bytes that never come.
+  finished(source, { writable: false }, (error) => {
+    if (error) transform.destroy(error);
+  });
   source.pipe(transform);
   return {
     stream: transform,
