@@ -11,6 +11,7 @@ import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
 import { type ApiDeps, createContext, type GraphQLContext, ORG_HEADER } from './context.ts';
 import { createFormatError } from './errors.ts';
+import { jsonErrors } from './http/json-errors.ts';
 import { originCheck } from './http/origin-check.ts';
 import { requestLog } from './http/request-log.ts';
 import { type ApiJobs, createApiJobs } from './jobs.ts';
@@ -112,6 +113,7 @@ export async function buildApi(options: BuildApiOptions): Promise<Api> {
     express.json({ limit: '1mb' }),
     expressMiddleware(apollo, { context: ({ req, res }) => createContext(deps, req, res) }),
   );
+  app.use(jsonErrors(logger));
 
   return {
     app,

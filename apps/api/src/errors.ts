@@ -59,6 +59,22 @@ function isPrismaKnownError(error: unknown): error is PrismaLikeError {
   );
 }
 
+/**
+ * PostgreSQL refused a value the client sent (not a UUID, a NUL byte in text, out of range):
+ * the client's mistake, not the server's. Prisma reports them as P2007 or passes the SQLSTATE on.
+ */
+const INVALID_VALUE_STATES = new Set(['22P02', '22021', '22001', '22003', '22007', '22008']);
+function isRefusedValue(error: PrismaLikeError): boolean {
+  if (error.code === 'P2007') return true;
+  const meta = (error as { meta?: { driverAdapterError?: { cause?: { originalCode?: string } } } })
+    .meta;
+  const state = meta?.driverAdapterError?.cause?.originalCode;
+  return (
+    (state !== undefined && INVALID_VALUE_STATES.has(state)) ||
+    /Code: `(22P02|22021|22001|22003|22007|22008)`/.test((error as unknown as Error).message)
+  );
+}
+
 function toAppError(error: unknown): AppError | undefined {
   if (error instanceof AppError) return error;
   if (error instanceof ZodError) {
@@ -70,6 +86,7 @@ function toAppError(error: unknown): AppError | undefined {
     // Unique constraints are how the database refuses double work.
     if (error.code === 'P2002') return conflict('This already exists');
     if (error.code === 'P2025') return notFound('Object');
+    if (isRefusedValue(error)) return badInput('Invalid input: a value was refused');
   }
   return undefined;
 }
@@ -87,6 +104,18 @@ export function createFormatError(logger: Logger) {
       };
     }
     const code = formatted.extensions?.code;
+    // Apollo's own refusals of a malformed request (e.g. a persisted-query hash that does not
+    // match) carry an HTTP 4xx but no code: they are the client's, said as BAD_REQUEST.
+    const status = (original as { extensions?: { http?: { status?: number } } } | null)?.extensions
+      ?.http?.status;
+    if (
+      typeof status === 'number' &&
+      status >= 400 &&
+      status < 500 &&
+      !APOLLO_CODES.has(String(code))
+    ) {
+      return { message: formatted.message, extensions: { code: 'BAD_REQUEST' } };
+    }
     if (typeof code === 'string' && APOLLO_CODES.has(code)) {
       return {
         message: formatted.message,
