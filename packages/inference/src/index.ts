@@ -34,9 +34,9 @@ export { parityInput } from './parity.ts';
 export { resizeBilinearLikePil } from './pil-resize.ts';
 export {
   DEFAULT_MAX_PAIRS_PER_CALL,
-  rowChunks,
   type ScoreBlockOptions,
   scoreBlock,
+  tileShape,
 } from './score-block.ts';
 export {
   type ScorePairsOptions,

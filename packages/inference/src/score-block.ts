@@ -13,12 +13,19 @@ export interface ScoreBlockOptions {
 export const DEFAULT_MAX_PAIRS_PER_CALL = 65_536;
 
 /**
- * Row-chunks of an n × m block, each within the pair budget. The head does the per-image work
- * (normalise, project) once per row and column inside the graph, so chunking by rows costs only
- * the column projections again per chunk.
+ * The tile of an n × m block scored per head call: about `maxPairs` pairs, as square as the block
+ * allows. The head projects every row and column of its inputs (the factored first layer), so a
+ * thin tile (a few rows × thousands of columns) would redo the columns' projections call after
+ * call; a square tile keeps that overhead to a few % and the intermediates bounded.
  */
-export function rowChunks(n: number, m: number, maxPairs = DEFAULT_MAX_PAIRS_PER_CALL): number {
-  return Math.max(1, Math.min(n, Math.floor(maxPairs / Math.max(1, m))));
+export function tileShape(n: number, m: number, maxPairs = DEFAULT_MAX_PAIRS_PER_CALL) {
+  const side = Math.max(1, Math.floor(Math.sqrt(maxPairs)));
+  let rows = Math.min(n, side);
+  let cols = Math.min(m, Math.max(1, Math.floor(maxPairs / rows)));
+  // A narrow block gives its unused width to the other side.
+  rows = Math.min(n, Math.max(rows, Math.floor(maxPairs / cols)));
+  cols = Math.min(m, Math.max(1, Math.floor(maxPairs / rows)));
+  return { rows, cols };
 }
 
 /**
@@ -38,9 +45,7 @@ export async function scoreBlock(
   if (a.dim !== model.dim || b.dim !== model.dim) {
     throw new Error(`embeddings have ${a.dim}/${b.dim} values, the model expects ${model.dim}`);
   }
-  const step = rowChunks(n, m, options.maxPairsPerCall);
-  // When B alone exceeds the budget, also split the columns.
-  const colStep = Math.min(m, Math.max(1, options.maxPairsPerCall ?? DEFAULT_MAX_PAIRS_PER_CALL));
+  const { rows: step, cols: colStep } = tileShape(n, m, options.maxPairsPerCall);
   for (let j0 = 0; j0 < m; j0 += colStep) {
     const bPart = sliceRows(b, j0, Math.min(m, j0 + colStep));
     const bTensor = new ort.Tensor('float32', bPart.data, [bPart.rows, b.dim]);
