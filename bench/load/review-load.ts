@@ -1,0 +1,261 @@
+// Load benchmark (on demand, not in CI): 200 concurrent reviewers against a database holding
+// 100,000 pairs, over loopback, for 60 s:
+//
+//   npm run load -w @twinspect/bench                     # or: nice -n 10 npx tsx bench/load/review-load.ts
+//   npx tsx bench/load/review-load.ts --connections 200 --duration 60 --images 448
+//
+// It creates a database of its own (dropped at the end), seeds one organization with 200
+// reviewers and 448 READY images (100,128 pairs), starts the real API (src/main.ts, a process of
+// its own) and drives it with autocannon: reviewers reading their triage queue, opening pairs,
+// posting annotations, and editors posting decisions. It prints throughput, p50/p95/p99 per
+// kind of request, errors, and checks that the annotations and decisions in the database equal
+// the writes the API acknowledged.
+import { type ChildProcess, spawn } from 'node:child_process';
+import net from 'node:net';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createPrismaClient } from '@twinspect/prisma';
+import { seedOrganization } from '@twinspect/prisma/seed';
+import { createTestDatabase, GraphQLTestClient, seedSyntheticPairs } from '@twinspect/testing';
+import autocannon from 'autocannon';
+
+const here = path.dirname(fileURLToPath(import.meta.url));
+const arg = (name: string, fallback: number) => {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? Number(process.argv[i + 1]) : fallback;
+};
+const CONNECTIONS = arg('connections', 200);
+const DURATION = arg('duration', 60);
+const IMAGES = arg('images', 448);
+const PASSWORD = 'load-test-password';
+const TARGET_P99_MS = 200;
+
+/** How the 200 reviewers split: most read their queue and open pairs, some label, a few decide. */
+const MIX = { queue: 0.35, open: 0.3, annotate: 0.25, decide: 0.1 } as const;
+type Kind = keyof typeof MIX;
+
+async function freePort(): Promise<number> {
+  return new Promise((resolve) => {
+    const server = net.createServer().listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
+
+const db = await createTestDatabase('twinspect_load');
+const prisma = createPrismaClient(db.url, { poolSize: 4 });
+let api: ChildProcess | undefined;
+try {
+  console.log(`seeding ${CONNECTIONS} reviewers and ${IMAGES} images …`);
+  const members = Array.from({ length: CONNECTIONS }, (_, i) => ({
+    email: `reviewer-${i}@load.test`,
+    name: `Reviewer ${i}`,
+    role: (i < Math.ceil(CONNECTIONS * MIX.decide) ? 'EDITOR' : 'ANNOTATOR') as
+      | 'EDITOR'
+      | 'ANNOTATOR',
+  }));
+  let orgId = '';
+  for (let i = 0; i < members.length; i += 25) {
+    const seeded = await seedOrganization(prisma, {
+      name: 'Load Lab',
+      slug: 'load-lab',
+      password: PASSWORD,
+      members: members.slice(i, i + 25),
+    });
+    orgId = seeded.org.id;
+  }
+  const editor = await prisma.user.findUniqueOrThrow({ where: { email: 'reviewer-0@load.test' } });
+  const model = await prisma.modelVersion.create({
+    data: {
+      orgId,
+      name: 'load-model',
+      artifactDir: 'none',
+      manifest: {},
+      threshold: 0.5,
+      status: 'ACTIVE',
+      active: true,
+    },
+  });
+  const started = Date.now();
+  const { pairs } = await seedSyntheticPairs(prisma, {
+    orgId,
+    createdById: editor.id,
+    modelVersionId: model.id,
+    images: IMAGES,
+  });
+  console.log(`${pairs} pairs seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  const pairIds = (await prisma.pair.findMany({ select: { id: true } })).map((p) => p.id);
+
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  api = spawn(
+    process.execPath,
+    ['--import', 'tsx', path.join(here, '../../apps/api/src/main.ts')],
+    {
+      env: {
+        ...process.env,
+        NODE_ENV: 'production',
+        SIGNING_SECRET: 'load-benchmark-signing-secret-0123456789',
+        LOG_LEVEL: 'warn',
+        DATABASE_URL: db.url,
+        REDIS_URL: process.env.LOAD_REDIS_URL ?? 'redis://127.0.0.1:6379/14',
+        API_HOST: '127.0.0.1',
+        API_PORT: String(port),
+        LOGIN_RATE_LIMIT_MAX: '100000',
+      },
+      stdio: ['ignore', 'inherit', 'inherit'],
+    },
+  );
+  for (let i = 0; ; i++) {
+    const up = await fetch(`${url}/healthz`).then(
+      (r) => r.ok,
+      () => false,
+    );
+    if (up) break;
+    if (i > 300) throw new Error('the API did not start');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+
+  // One session per reviewer.
+  const cookies: string[] = [];
+  for (const member of members) {
+    const client = new GraphQLTestClient(url);
+    await client.login(member.email, PASSWORD);
+    cookies.push(client.cookie ?? '');
+  }
+  const editors = members.filter((m) => m.role === 'EDITOR').length;
+
+  const acknowledged = { annotations: new Set<string>(), decisions: 0 };
+  const graphqlErrors: Record<Kind, number> = { queue: 0, open: 0, annotate: 0, decide: 0 };
+  const random = () => pairIds[Math.floor(Math.random() * pairIds.length)] as string;
+  const QUERIES: Record<
+    Kind,
+    (client: number) => { query: string; variables?: Record<string, unknown> }
+  > = {
+    queue: () => ({
+      query:
+        'query Q { pairs(first: 50, filter: { unlabelledByMe: true, status: [OPEN] }) { totalCount edges { node { id score flagged imageA { id thumbnailUrl } imageB { id thumbnailUrl } } } pageInfo { endCursor hasNextPage } } }',
+    }),
+    open: () => ({
+      query:
+        'query P($id: ID!) { pair(id: $id) { id score status flagged annotationCount imageA { id originalName width height displayUrl } imageB { id originalName width height displayUrl } annotations { id label alterations } decisions { id verdict } } }',
+      variables: { id: random() },
+    }),
+    annotate: () => ({
+      query:
+        'mutation A($id: ID!) { recordAnnotation(input: { pairId: $id, label: SAME, alterations: [CROP] }) { annotation { id } } }',
+      variables: { id: random() },
+    }),
+    decide: () => ({
+      query:
+        'mutation D($id: ID!) { recordDecision(input: { pairIds: [$id], verdict: NEEDS_DISCUSSION }) { decisions { id } } }',
+      variables: { id: random() },
+    }),
+  };
+
+  // One autocannon instance per kind of request, all at once, so each reports its own latency.
+  const split: Record<Kind, number[]> = { queue: [], open: [], annotate: [], decide: [] };
+  members.forEach((member, i) => {
+    if (member.role === 'EDITOR') split.decide.push(i);
+  });
+  const rest = members.map((_, i) => i).filter((i) => i >= editors);
+  const nQueue = Math.round(CONNECTIONS * MIX.queue);
+  const nOpen = Math.round(CONNECTIONS * MIX.open);
+  split.queue = rest.slice(0, nQueue);
+  split.open = rest.slice(nQueue, nQueue + nOpen);
+  split.annotate = rest.slice(nQueue + nOpen);
+
+  console.log(
+    `driving ${CONNECTIONS} reviewers for ${DURATION} s: ${Object.entries(split)
+      .map(([k, v]) => `${k} ${v.length}`)
+      .join(', ')}`,
+  );
+  const runs = (Object.keys(split) as Kind[]).map((kind) => {
+    const users = split[kind];
+    let nextClient = 0;
+    return new Promise<[Kind, autocannon.Result]>((resolve, reject) => {
+      autocannon(
+        {
+          url: `${url}/graphql`,
+          connections: users.length,
+          duration: DURATION,
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-twinspect-csrf': '1' },
+          setupClient: (client) => {
+            const reviewer = users[nextClient++ % users.length] as number;
+            client.setHeaders({
+              'content-type': 'application/json',
+              'x-twinspect-csrf': '1',
+              cookie: cookies[reviewer] as string,
+            });
+          },
+          requests: [
+            {
+              setupRequest: (request) => ({ ...request, body: JSON.stringify(QUERIES[kind](0)) }),
+              onResponse: (status, body) => {
+                if (status !== 200) return;
+                const parsed = JSON.parse(body) as {
+                  errors?: unknown[];
+                  data?: {
+                    recordAnnotation?: { annotation: { id: string } };
+                    recordDecision?: { decisions: unknown[] };
+                  };
+                };
+                if (parsed.errors?.length) {
+                  graphqlErrors[kind]++;
+                  return;
+                }
+                // One annotation per (pair, reviewer): a repeat returns the same id.
+                const annotation = parsed.data?.recordAnnotation?.annotation.id;
+                if (annotation) acknowledged.annotations.add(annotation);
+                if (kind === 'decide')
+                  acknowledged.decisions += parsed.data?.recordDecision?.decisions?.length ?? 0;
+              },
+            },
+          ],
+        },
+        (error, result) => (error ? reject(error) : resolve([kind, result])),
+      );
+    });
+  });
+  const results = await Promise.all(runs);
+
+  // Errors: non-2xx, socket errors and timeouts (autocannon) plus GraphQL errors in 200 answers.
+  // autocannon has no p95: p90 and p97.5 bracket it.
+  console.log(
+    '\n| requests | reviewers | req/s | p50 ms | p90 ms | p97.5 ms | p99 ms | max ms | errors | p99 target |',
+  );
+  console.log('|---|---|---|---|---|---|---|---|---|---|');
+  let total = 0;
+  for (const [kind, r] of results) {
+    total += r.requests.total;
+    const errors = r.errors + r.timeouts + r.non2xx + graphqlErrors[kind];
+    const target =
+      kind === 'queue' || kind === 'annotate'
+        ? `< ${TARGET_P99_MS} ms: ${r.latency.p99 < TARGET_P99_MS ? 'met' : 'missed'}`
+        : '-';
+    console.log(
+      `| ${kind} | ${split[kind].length} | ${r.requests.average.toFixed(0)} | ${r.latency.p50} | ${r.latency.p90} | ${r.latency.p97_5} | ${r.latency.p99} | ${r.latency.max} | ${errors} | ${target} |`,
+    );
+  }
+  console.log(`total: ${total} requests in ${DURATION} s (${(total / DURATION).toFixed(0)} req/s)`);
+
+  // The database holds exactly what was acknowledged.
+  const annotations = await prisma.annotation.count({ where: { orgId } });
+  const decisions = await prisma.decision.count({ where: { orgId } });
+  console.log(
+    `annotations in the database: ${annotations}; distinct acknowledged (pair, reviewer): ${acknowledged.annotations.size} → ${annotations === acknowledged.annotations.size ? 'equal' : 'DIFFERENT'}`,
+  );
+  console.log(
+    `decisions in the database: ${decisions}; acknowledged: ${acknowledged.decisions} → ${decisions === acknowledged.decisions ? 'equal' : 'DIFFERENT'}`,
+  );
+} finally {
+  if (api && api.exitCode === null) {
+    const exited = new Promise((r) => api?.once('exit', r));
+    api.kill('SIGTERM');
+    await exited;
+  }
+  await prisma.$disconnect();
+  await db.drop();
+}
