@@ -2,8 +2,9 @@ import { createWriteStream } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { Transform } from 'node:stream';
+import { pipeline as streamPipeline, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { createInflateRaw } from 'node:zlib';
 import type { TIngestArchiveJob, TIngestResult } from '@twinspect/jobs';
 import { StorageError, storageKeys } from '@twinspect/storage';
 import { recountSetImages } from '@twinspect/uploads';
@@ -72,11 +73,22 @@ export async function expandArchive(
     }[] = [];
     let declaredTotal = 0;
     let index = 0;
+    // Entries that share file data (an overlapping-entries bomb inflates one small stream many
+    // times over) are refused: each entry must have its own local header.
+    const localHeaders = new Set<number>();
     try {
       for await (const entry of zip.eachEntry()) {
         const i = index++;
         let plan = planEntry(entry, limits);
         if (plan.action === 'skip') continue;
+        if (localHeaders.has(entry.relativeOffsetOfLocalHeader)) {
+          plan = {
+            action: 'reject',
+            name: plan.name,
+            reason: 'entry overlaps another entry of the ZIP: refused as a ZIP bomb',
+          };
+        }
+        localHeaders.add(entry.relativeOffsetOfLocalHeader);
         if (plan.action === 'extract') {
           declaredTotal += entry.uncompressedSize;
           if (declaredTotal > settings.zipMaxTotalBytes) {
@@ -94,6 +106,8 @@ export async function expandArchive(
       return failWholeArchive(deps, job, `corrupt ZIP archive (${(error as Error).message})`);
     }
     zip.close();
+    // Nothing but folders and OS metadata: say so, or the upload would vanish without a trace.
+    if (plans.length === 0) return failWholeArchive(deps, job, 'the ZIP contains no images');
 
     const displayName = (name: string) => `${job.archiveName}/${name}`;
     // Rows for every entry at once; ids derived from the entry, so a retry inserts nothing new.
@@ -170,8 +184,8 @@ async function extractEntry(
 ): Promise<'stored' | 'failed'> {
   const { prisma, storage, settings } = deps;
   const key = storageKeys.original(job.orgId, imageId);
-  // The declared sizes passed the plan; this guards the bytes actually inflated (yauzl also
-  // checks them against the declared size).
+  // The declared sizes passed the plan; this guards the bytes actually inflated, and that they
+  // match the declared size.
   const limit = Math.min(
     settings.maxUploadBytes,
     Math.max(1, entry.compressedSize) * settings.zipMaxRatio,
@@ -182,13 +196,30 @@ async function extractEntry(
       inflated += chunk.length;
       if (inflated > limit)
         callback(new Error(`entry inflates past ${limit} bytes: refused as a ZIP bomb`));
+      else if (inflated > entry.uncompressedSize)
+        callback(new Error('entry is larger than the ZIP declares'));
       else callback(null, chunk);
+    },
+    flush(callback) {
+      callback(
+        inflated === entry.uncompressedSize
+          ? null
+          : new Error('entry is shorter than the ZIP declares'),
+      );
     },
   });
   try {
-    const source = await zip.openReadStreamPromise(entry);
-    source.on('error', (error) => guard.destroy(error));
-    const result = await storage.put(key, source.pipe(guard), {
+    // Inflate here rather than in yauzl: its inflate stream re-emits errors through
+    // setImmediate, and a corrupt entry could surface one after the pipe had moved on, as an
+    // uncaught 'error' that killed the whole worker. pipeline() owns every stage's errors.
+    const compressed = entry.isCompressed();
+    const raw = await zip.openReadStreamPromise(entry, compressed ? { decompress: false } : {});
+    const done = () => {
+      // The error (if any) reaches storage.put through `guard`, which pipeline destroys with it.
+    };
+    if (compressed) streamPipeline(raw, createInflateRaw(), guard, done);
+    else streamPipeline(raw, guard, done);
+    const result = await storage.put(key, guard, {
       maxBytes: settings.maxUploadBytes,
     });
     await prisma.image.update({
