@@ -44,7 +44,11 @@ export async function scoreAgainstArchive(
   });
   if (n === 0 || archiveCount === 0)
     return { method: 'none', archiveImages: 0, pairsScored: 0, pairs: [] };
-  const selection = { floor: context.floor, topK: settings.topK };
+  const selection = {
+    floor: context.floor,
+    topK: settings.topK,
+    maxPerImage: settings.maxPairsPerImage,
+  };
 
   if (n * archiveCount <= settings.archiveExactMaxPairs) {
     const archive = await loadEmbeddings(prisma, context.modelVersionId, model.dim, {

@@ -90,6 +90,7 @@ export async function scoreSet(
   const within = await scoreWithinSet(model, own.embeddings, {
     floor,
     topK: settings.topK,
+    maxPerImage: settings.maxPairsPerImage,
     onProgress: progress(0),
   });
   const pairContext = { orgId: job.orgId, setId: set.id, modelVersionId: version.id, threshold };

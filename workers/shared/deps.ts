@@ -39,6 +39,11 @@ export interface WorkerSettings {
   pairFloor: number | 'threshold';
   /** ... and each image's k best partners. */
   topK: number;
+  /**
+   * Floor pairs kept per image at most (its best ones): bounds the rows (and the triage queue)
+   * whatever the model's calibration; a figure reused more often than this is caught anyway.
+   */
+  maxPairsPerImage: number;
   /** New × archive pairs scored exactly up to this many; beyond it, ANN candidates. */
   archiveExactMaxPairs: number;
   /** ANN candidates per new image, rescored with the head. */
@@ -64,6 +69,7 @@ export const DEFAULT_SETTINGS: Omit<WorkerSettings, 'resolveModelDir'> = {
   pairInsertBatchSize: 2_000,
   pairFloor: 'threshold',
   topK: 5,
+  maxPairsPerImage: 25,
   archiveExactMaxPairs: 4_000_000,
   archiveCandidates: 64,
   annSnapshotEvery: 10_000,

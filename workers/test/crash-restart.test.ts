@@ -14,7 +14,13 @@ import { bioDevImages, createTestPipeline, type TestPipeline, testModelDir } fro
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const N = 40;
-const settings = { embedBatchSize: 4, pairFloor: 0, topK: 0, pairInsertBatchSize: 25 };
+const settings = {
+  embedBatchSize: 4,
+  pairFloor: 0,
+  topK: 0,
+  maxPairsPerImage: 1_000,
+  pairInsertBatchSize: 25,
+};
 
 let pipeline: TestPipeline;
 const children: ChildProcess[] = [];

@@ -1,7 +1,9 @@
 /**
- * Which scored pairs are worth a reviewer's time: every pair at or above a floor, plus each
- * image's top-k partners (so even a set with nothing suspicious shows its closest pairs), and
- * never all N². Blocks are fed as they are scored, so memory stays O(kept pairs + N·k).
+ * Which scored pairs are worth a reviewer's time: pairs at or above a floor, plus each image's
+ * top-k partners (so even a set with nothing suspicious shows its closest pairs), and never all
+ * N². With `maxPerImage`, floor pairs are also capped at each image's best `maxPerImage`, so a
+ * loosely calibrated model cannot flood the queue (or the database) with N²/4 rows. Blocks are
+ * fed as they are scored, so memory stays O(kept pairs + N·k).
  */
 
 export interface SelectedPair {
@@ -18,6 +20,11 @@ export interface PairSelectionOptions {
   topK: number;
   /** Which images get a top-k list (default: all). Archive images got theirs when they were new. */
   tracksTopK?: (index: number) => boolean;
+  /**
+   * Keep a floor pair only if it is among the best `maxPerImage` of one of its images (tracked
+   * images). Default: no cap.
+   */
+  maxPerImage?: number;
 }
 
 /** A bounded min-heap of (score, partner): the k best partners seen so far. */
@@ -85,12 +92,22 @@ export class PairSelector {
     return this.scored;
   }
 
+  private get capped(): boolean {
+    return Number.isFinite(this.options.maxPerImage ?? Number.POSITIVE_INFINITY);
+  }
+
+  private get capacity(): number {
+    return this.capped
+      ? Math.max(this.options.topK, this.options.maxPerImage as number)
+      : this.options.topK;
+  }
+
   private heap(index: number): TopK | undefined {
-    if (this.options.topK === 0) return undefined;
+    if (this.capacity === 0) return undefined;
     if (this.options.tracksTopK && !this.options.tracksTopK(index)) return undefined;
     let h = this.heaps.get(index);
     if (!h) {
-      h = new TopK(this.options.topK);
+      h = new TopK(this.capacity);
       this.heaps.set(index, h);
     }
     return h;
@@ -102,7 +119,7 @@ export class PairSelector {
     this.scored++;
     const a = Math.min(i, j);
     const b = Math.max(i, j);
-    if (score >= this.options.floor) this.kept.set(a * KEY_BASE + b, score);
+    if (!this.capped && score >= this.options.floor) this.kept.set(a * KEY_BASE + b, score);
     this.heap(i)?.offer(score, j);
     this.heap(j)?.offer(score, i);
   }
@@ -132,13 +149,18 @@ export class PairSelector {
   /** The kept pairs, best first (ties broken by indices so the order is deterministic). */
   result(): SelectedPair[] {
     const out = new Map(this.kept);
+    const { topK, floor } = this.options;
     for (const [i, heap] of this.heaps) {
-      for (let h = 0; h < heap.size; h++) {
+      // Best first: the first topK always count; the rest (capped mode) only at or above the floor.
+      const order = Array.from({ length: heap.size }, (_, h) => h).sort(
+        (x, y) => (heap.scores[y] as number) - (heap.scores[x] as number),
+      );
+      order.forEach((h, rank) => {
+        const score = heap.scores[h] as number;
+        if (rank >= topK && score < floor) return;
         const j = heap.partners[h] as number;
-        const a = Math.min(i, j);
-        const b = Math.max(i, j);
-        out.set(a * KEY_BASE + b, heap.scores[h] as number);
-      }
+        out.set(Math.min(i, j) * KEY_BASE + Math.max(i, j), score);
+      });
     }
     return [...out]
       .map(([key, score]) => ({ a: Math.floor(key / KEY_BASE), b: key % KEY_BASE, score }))
