@@ -97,7 +97,7 @@ try {
         ...process.env,
         NODE_ENV: 'production',
         SIGNING_SECRET: 'load-benchmark-signing-secret-0123456789',
-        LOG_LEVEL: 'warn',
+        LOG_LEVEL: process.env.LOAD_LOG_LEVEL ?? 'fatal',
         DATABASE_URL: db.url,
         REDIS_URL: process.env.LOAD_REDIS_URL ?? 'redis://127.0.0.1:6379/14',
         API_HOST: '127.0.0.1',
