@@ -4,13 +4,10 @@ import type { Actor } from '../../context.ts';
 import { notFound } from '../../errors.ts';
 import { recordAuditEntry } from '../audit/record-audit-entry.ts';
 import { lockPair } from './lock-pair.ts';
-import { ZAlteration } from './record-annotation.ts';
+import { ZPairLabelInput } from './record-annotation.ts';
 
-export const ZAdjudicatePairInput = z.object({
-  pairId: z.string(),
+export const ZAdjudicatePairInput = ZPairLabelInput.extend({
   label: z.enum(['SAME', 'DIFFERENT']),
-  alterations: z.array(ZAlteration).max(6).nullish(),
-  comment: z.string().trim().max(2000).nullish(),
 });
 
 /** EDITOR or ADMIN: sets the pair's confirmed label, overriding the annotators' (dis)agreement. */

@@ -8,11 +8,15 @@ import { lockPair } from './lock-pair.ts';
 
 export const ZAlteration = z.enum(['CROP', 'ROTATION', 'FLIP', 'COLOUR', 'NOISE', 'OTHER']);
 
-export const ZRecordAnnotationInput = z.object({
+/** What a person says about a pair: an annotator's label, or an editor's adjudication. */
+export const ZPairLabelInput = z.object({
   pairId: z.string(),
-  label: z.enum(['SAME', 'DIFFERENT', 'UNSURE']),
   alterations: z.array(ZAlteration).max(6).nullish(),
   comment: z.string().trim().max(2000).nullish(),
+});
+
+export const ZRecordAnnotationInput = ZPairLabelInput.extend({
+  label: z.enum(['SAME', 'DIFFERENT', 'UNSURE']),
 });
 
 /**
