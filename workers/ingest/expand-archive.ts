@@ -238,6 +238,52 @@ async function extractEntry(
   }
 }
 
+/**
+ * The expansion ran out of retries. Its entries must not stay PENDING forever, or the set is never
+ * scored: an entry not yet extracted fails with the reason; one already in storage is handed to
+ * its ingest job (idempotent job id, so a job already queued is not doubled). If no entry row was
+ * created at all, the archive itself fails as one image, as any unusable ZIP does.
+ */
+export async function failArchiveExpansion(
+  deps: WorkerDeps,
+  job: TIngestArchiveJob,
+  reason: string,
+): Promise<void> {
+  const { prisma, settings } = deps;
+  const ids = new Set(
+    Array.from({ length: settings.zipMaxEntries }, (_, i) =>
+      deterministicUuid(job.setId, job.archiveKey, i),
+    ),
+  );
+  const rows = await prisma.image.findMany({
+    where: {
+      setId: job.setId,
+      orgId: job.orgId,
+      originalName: { startsWith: `${job.archiveName}/` },
+    },
+    select: { id: true, status: true, storageKey: true },
+  });
+  const entries = rows.filter((r) => ids.has(r.id));
+  if (entries.length === 0) {
+    await failWholeArchive(deps, job, reason);
+    return;
+  }
+  const pending = entries.filter((e) => e.status === 'PENDING');
+  await prisma.image.updateMany({
+    where: { id: { in: pending.filter((e) => !e.storageKey).map((e) => e.id) }, status: 'PENDING' },
+    data: { status: 'FAILED', error: reason, ingestedAt: new Date() },
+  });
+  for (const entry of pending.filter((e) => e.storageKey)) {
+    await deps.producer.enqueueIngest({
+      kind: 'image',
+      orgId: job.orgId,
+      setId: job.setId,
+      imageId: entry.id,
+    });
+  }
+  await scoreWhenIngested(deps, job.setId);
+}
+
 /** The whole upload is unusable: one FAILED image carrying the reason, so the editor sees it. */
 async function failWholeArchive(
   deps: WorkerDeps,
