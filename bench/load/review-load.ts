@@ -2,7 +2,11 @@
 // 100,000 pairs, over loopback, for 60 s:
 //
 //   npm run load -w @twinspect/bench                     # or: nice -n 10 npx tsx bench/load/review-load.ts
-//   npx tsx bench/load/review-load.ts --connections 200 --duration 60 --images 448
+//   npx tsx bench/load/review-load.ts --connections 200 --duration 60 --images 448 --pool 20 --rate 0
+//
+// --pool is the API's connection_limit (DATABASE_URL); --rate is requests per second per
+// reviewer (autocannon's connectionRate; 0, the default, sends the next request as soon as the
+// last is answered: 200 requests always in flight, no reviewer ever reads or thinks).
 //
 // It creates a database of its own (dropped at the end), seeds one organization with 200
 // reviewers and 448 READY images (100,128 pairs), starts the real API (src/main.ts, a process of
@@ -27,6 +31,8 @@ const arg = (name: string, fallback: number) => {
 const CONNECTIONS = arg('connections', 200);
 const DURATION = arg('duration', 60);
 const IMAGES = arg('images', 448);
+const POOL = arg('pool', 20);
+const RATE = arg('rate', 0);
 const PASSWORD = 'load-test-password';
 const TARGET_P99_MS = 200;
 
@@ -98,7 +104,7 @@ try {
         NODE_ENV: 'production',
         SIGNING_SECRET: 'load-benchmark-signing-secret-0123456789',
         LOG_LEVEL: process.env.LOAD_LOG_LEVEL ?? 'fatal',
-        DATABASE_URL: db.url,
+        DATABASE_URL: `${db.url}${db.url.includes('?') ? '&' : '?'}connection_limit=${POOL}`,
         REDIS_URL: process.env.LOAD_REDIS_URL ?? 'redis://127.0.0.1:6379/14',
         API_HOST: '127.0.0.1',
         API_PORT: String(port),
@@ -167,7 +173,9 @@ try {
   split.annotate = rest.slice(nQueue + nOpen);
 
   console.log(
-    `driving ${CONNECTIONS} reviewers for ${DURATION} s: ${Object.entries(split)
+    `driving ${CONNECTIONS} reviewers for ${DURATION} s (${RATE > 0 ? `${RATE} req/s each` : 'no pause between requests'}; API pool ${POOL} connections): ${Object.entries(
+      split,
+    )
       .map(([k, v]) => `${k} ${v.length}`)
       .join(', ')}`,
   );
@@ -180,6 +188,7 @@ try {
           url: `${url}/graphql`,
           connections: users.length,
           duration: DURATION,
+          ...(RATE > 0 ? { connectionRate: RATE } : {}),
           method: 'POST',
           headers: { 'content-type': 'application/json', 'x-twinspect-csrf': '1' },
           setupClient: (client) => {

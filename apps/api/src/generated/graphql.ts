@@ -665,7 +665,10 @@ export type PairConnection = {
   __typename?: 'PairConnection';
   edges: Array<PairEdge>;
   pageInfo: PageInfo;
+  /** Matching pairs, counted up to 1,000 (see totalCountCapped). */
   totalCount: Scalars['Int']['output'];
+  /** True when more than totalCount pairs match: show it as "1,000+". */
+  totalCountCapped: Scalars['Boolean']['output'];
 };
 
 export type PairEdge = {
@@ -1759,6 +1762,7 @@ export type PairConnectionResolvers<ContextType = GraphQLContext, ParentType ext
   edges?: Resolver<Array<ResolversTypes['PairEdge']>, ParentType, ContextType>;
   pageInfo?: Resolver<ResolversTypes['PageInfo'], ParentType, ContextType>;
   totalCount?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  totalCountCapped?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
 };
 
 export type PairEdgeResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['PairEdge'] = ResolversParentTypes['PairEdge']> = {

@@ -4,6 +4,7 @@ export const pairsQuery = graphql(`
   query Pairs($filter: PairFilter, $first: Int, $after: String) {
     pairs(filter: $filter, first: $first, after: $after) {
       totalCount
+      totalCountCapped
       pageInfo {
         hasNextPage
         endCursor

@@ -38,6 +38,7 @@ export function TriageQueuePage() {
     [queue.data],
   );
   const total = queue.data?.pages[0]?.pairs.totalCount ?? 0;
+  const capped = queue.data?.pages[0]?.pairs.totalCountCapped ?? false;
 
   useEffect(() => rememberPairSequence(pairs.map((pair) => pair.id)), [pairs]);
 
@@ -83,7 +84,8 @@ export function TriageQueuePage() {
           ) : (
             <>
               <div className="queue-summary muted" aria-live="polite">
-                {total} pair{total === 1 ? '' : 's'}
+                {total.toLocaleString('en')}
+                {capped ? '+' : ''} pair{total === 1 && !capped ? '' : 's'}
                 {queue.isFetching && ' · updating…'}
               </div>
               <QueueTable

@@ -431,7 +431,7 @@ export type PairsQueryVariables = Exact<{
 }>;
 
 
-export type PairsQuery = { pairs: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, score: number, flagged: boolean, status: PairStatus, verdict: Verdict | null, annotationCount: number, scope: PairScope, set: { id: string, name: string }, imageA: { id: string, originalName: string, thumbnailUrl: string | null }, imageB: { id: string, originalName: string, thumbnailUrl: string | null } } }> } };
+export type PairsQuery = { pairs: { totalCount: number, totalCountCapped: boolean, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, score: number, flagged: boolean, status: PairStatus, verdict: Verdict | null, annotationCount: number, scope: PairScope, set: { id: string, name: string }, imageA: { id: string, originalName: string, thumbnailUrl: string | null }, imageB: { id: string, originalName: string, thumbnailUrl: string | null } } }> } };
 
 export type PairQueryVariables = Exact<{
   id: string | number;
@@ -1299,6 +1299,7 @@ export const PairsDocument = new TypedDocumentString(`
     query Pairs($filter: PairFilter, $first: Int, $after: String) {
   pairs(filter: $filter, first: $first, after: $after) {
     totalCount
+    totalCountCapped
     pageInfo {
       hasNextPage
       endCursor
