@@ -15,7 +15,7 @@ import { jsonErrors } from './http/json-errors.ts';
 import { originCheck } from './http/origin-check.ts';
 import { requestLog } from './http/request-log.ts';
 import { type ApiJobs, createApiJobs } from './jobs.ts';
-import { complexityLimitPlugin, depthLimitRule } from './limits.ts';
+import { aliasLimitRule, complexityLimitPlugin, depthLimitRule } from './limits.ts';
 import { createLogger } from './logger.ts';
 import { createLoginRateLimiter } from './modules/auth/login-rate-limiter.ts';
 import { serveImageFile } from './modules/images/serve-image-file.ts';
@@ -77,7 +77,10 @@ export async function buildApi(options: BuildApiOptions): Promise<Api> {
     csrfPrevention: {
       requestHeaders: ['x-twinspect-csrf', 'apollo-require-preflight', 'x-apollo-operation-name'],
     },
-    validationRules: [depthLimitRule(config.GRAPHQL_MAX_DEPTH)],
+    validationRules: [
+      depthLimitRule(config.GRAPHQL_MAX_DEPTH),
+      aliasLimitRule(config.GRAPHQL_MAX_ALIASES),
+    ],
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
       complexityLimitPlugin(config.GRAPHQL_MAX_COMPLEXITY),

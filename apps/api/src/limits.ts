@@ -1,4 +1,5 @@
 import type { ApolloServerPlugin } from '@apollo/server';
+import { maxAliasesRule } from '@escape.tech/graphql-armor-max-aliases';
 import {
   type ASTVisitor,
   type FragmentDefinitionNode,
@@ -56,6 +57,25 @@ export function depthLimitRule(maxDepth: number) {
       },
     };
   };
+}
+
+/**
+ * Validation rule: rejects operations with more than `maxAliases` aliases (graphql-armor's count,
+ * fragments included). Aliases are how one request repeats a mutation: 1,000 aliased
+ * createApiToken calls cost 1 each in complexity but ran for 14 s. Reported as a validation
+ * error (GRAPHQL_VALIDATION_FAILED, HTTP 400) before any resolver runs; armor's own throw would
+ * escape graphql-js's validate() as an uncoded error.
+ */
+export function aliasLimitRule(maxAliases: number) {
+  return maxAliasesRule({
+    n: maxAliases,
+    propagateOnRejection: false,
+    // Armor words it "Syntax Error: …", which Apollo would file as a parse failure.
+    onReject: [
+      (context, error) =>
+        context?.reportError(new GraphQLError(error.message.replace(/^Syntax Error: /, ''))),
+    ],
+  });
 }
 
 /** Lists (connections and plain lists) cost their page size times their children. */

@@ -57,6 +57,8 @@ export const ZConfig = z
     // GraphQL limits
     GRAPHQL_MAX_DEPTH: positiveInt.default(10),
     GRAPHQL_MAX_COMPLEXITY: positiveInt.default(5000),
+    /// Aliases per operation: one request cannot repeat a mutation (or a costly read) hundreds of times.
+    GRAPHQL_MAX_ALIASES: positiveInt.default(15),
 
     // Storage of originals and renditions
     STORAGE_DRIVER: z.enum(['local', 's3']).default('local'),

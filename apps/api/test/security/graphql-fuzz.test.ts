@@ -46,10 +46,11 @@ const HUGE = 'x'.repeat(200_000);
 
 let t: TestApi;
 let admin: GraphQLTestClient;
+let team: Awaited<ReturnType<TestApi['freshTeam']>>;
 let tried = 0;
 beforeAll(async () => {
   t = await startApi({ LOGIN_RATE_LIMIT_MAX: '1000' });
-  const team = await t.freshTeam();
+  team = await t.freshTeam();
   admin = await t.as(team.email('ADMIN'));
 });
 afterAll(() => t?.stop());
@@ -371,6 +372,33 @@ describe('[FUZZ] abusive documents and bodies', () => {
       void started;
     });
   }
+
+  it('refuses 1,000 aliased mutations before running one (alias limit)', async () => {
+    const aliased = (n: number) =>
+      JSON.stringify({
+        query: `mutation { ${Array.from({ length: n }, (_, i) => `m${i}: createApiToken(input: { name: "alias" }) { apiToken { id } }`).join(' ')} }`,
+      });
+    const tokens = () => t.prisma.apiToken.count({ where: { orgId: team.org.id, name: 'alias' } });
+    const before = await tokens();
+    const started = performance.now();
+    const raw = await post(aliased(1_000));
+    const ms = Math.round(performance.now() - started);
+    expectCoded(raw, '1,000 aliased createApiToken');
+    const body = JSON.parse(raw.text) as {
+      errors: { message: string; extensions: { code: string } }[];
+    };
+    expect(raw.status).toBe(400);
+    expect(body.errors[0]?.extensions.code).toBe('GRAPHQL_VALIDATION_FAILED');
+    expect(body.errors[0]?.message).toMatch(/Aliases limit of 15 exceeded, found 1000/);
+    expect(await tokens()).toBe(before);
+    // At the limit the request still runs: the limit refuses abuse, not aliases.
+    const atLimit = await post(aliased(t.config.GRAPHQL_MAX_ALIASES));
+    expect(JSON.parse(atLimit.text).errors ?? []).toEqual([]);
+    expect(await tokens()).toBe(before + t.config.GRAPHQL_MAX_ALIASES);
+    console.log(
+      `\n[FUZZ] 1,000 aliased createApiToken in one request: ${raw.status} ${body.errors[0]?.extensions.code} in ${ms} ms, no token created; ${t.config.GRAPHQL_MAX_ALIASES} aliases still accepted\n`,
+    );
+  });
 
   it('answers non-JSON content types with a coded error', async () => {
     for (const contentType of [
