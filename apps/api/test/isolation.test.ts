@@ -1,201 +1,325 @@
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import type { Role } from '@twinspect/prisma';
+import { LocalStorage, storageKeys } from '@twinspect/storage';
+import type { GraphQLResponse } from '@twinspect/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { code, type GraphQLTestClient, startApi, type TestApi } from './helpers.ts';
+import { signedImagePath } from '../src/modules/images/signed-image-url.ts';
+import { code, type GraphQLTestClient, type TestApi } from './helpers.ts';
+import { OPERATIONS, type OperationEnv } from './support/operations.ts';
+import {
+  ROLES,
+  schemaOperations,
+  seedTenant,
+  snapshotTenant,
+  startApiWithOwnQueues,
+  type Tenant,
+} from './support/tenant.ts';
 
-// A member of team A (Demo Lab), in every role, tries to read and change every kind of team B
-// (Other Lab) object by id. Every attempt must come back empty or refused, and nothing of B may
-// change.
+// [ISOLATION] Team A, in every role, calls every Query and Mutation field of schema.graphql with
+// team B's real ids (B holds one object of every kind), and once more naming B in
+// x-twinspect-org. Every answer must be a refusal (NOT_FOUND, FORBIDDEN, UNAUTHENTICATED) or data
+// that mentions nothing of B, and B's rows, users and sessions must be unchanged afterwards.
+// Then every URL route the API serves, with B's ids: A cannot fetch or upload anything of B's,
+// and unsigned, expired or tampered image URLs are refused.
+
+const REFUSALS = ['NOT_FOUND', 'FORBIDDEN', 'UNAUTHENTICATED'];
+const ORG_HEADER = 'x-twinspect-org';
 
 let t: TestApi;
-let bExtra: { apiToken: string; invitation: string };
+let storageRoot: string;
+let a: Tenant;
+let b: Tenant;
+let platform: { runId: string; versionId: string };
+const clients = new Map<Role, GraphQLTestClient>();
+const tally = { calls: 0, refused: 0, answeredWithoutB: 0, urls: 0 };
+
 beforeAll(async () => {
-  t = await startApi();
-  const b = t.teams.other;
-  const bAdmin = await t.prisma.user.findUniqueOrThrow({ where: { email: b.emails.ADMIN } });
-  const token = await t.prisma.apiToken.create({
+  storageRoot = mkdtempSync(path.join(tmpdir(), 'twinspect-isolation-'));
+  t = await startApiWithOwnQueues({ LOGIN_RATE_LIMIT_MAX: '1000', STORAGE_ROOT: storageRoot });
+  const tag = Date.now().toString(36);
+  a = await seedTenant(t, `iso-a-${tag}`);
+  b = await seedTenant(t, `iso-b-${tag}`);
+  for (const role of ROLES) clients.set(role, await t.as(a.email(role)));
+  // What a platform-wide run registers: a platform version (visible to every team) whose dataset
+  // snapshot lists the images and labels of every team, B's included.
+  const snapshot = {
+    scope: 'platform',
+    orgId: null,
+    images: { count: 6, ids: [...a.ids.images, ...b.ids.images] },
+    labels: { count: 1, ids: [b.ids.confirmedLabel] },
+    heldOut: { count: 1, ids: [a.ids.confirmedLabel] },
+  };
+  const version = await t.prisma.modelVersion.create({
     data: {
-      orgId: b.orgId,
-      userId: bAdmin.id,
-      name: 'b',
-      role: 'ADMIN',
-      tokenHash: 'f'.repeat(64),
-      prefix: 'tsp_b',
+      name: `platform-${tag}`,
+      artifactDir: `models/platform-${tag}`,
+      manifest: { embeddingDim: 4 },
+      threshold: 0.5,
+      dataSnapshot: snapshot,
     },
   });
-  const invitation = await t.prisma.invitation.create({
+  const run = await t.prisma.trainingRun.create({
     data: {
-      orgId: b.orgId,
-      email: 'b-invitee@other.test',
-      role: 'EDITOR',
-      tokenHash: 'e'.repeat(64),
-      invitedById: bAdmin.id,
-      expiresAt: new Date(Date.now() + 3_600_000),
+      status: 'SUCCEEDED',
+      trigger: 'MANUAL',
+      modelVersionId: version.id,
+      dataSnapshot: snapshot,
+      log: `trained on ${b.ids.images.join(' ')}`,
     },
   });
-  bExtra = { apiToken: token.id, invitation: invitation.id };
+  platform = { runId: run.id, versionId: version.id };
 });
-afterAll(() => t?.stop());
 
-const ROLES = ['ADMIN', 'EDITOR', 'ANNOTATOR'] as const;
+afterAll(async () => {
+  if (platform) {
+    await t.prisma.trainingRun.delete({ where: { id: platform.runId } });
+    await t.prisma.modelVersion.delete({ where: { id: platform.versionId } });
+  }
+  await t?.stop();
+  rmSync(storageRoot, { recursive: true, force: true });
+});
 
-function reads() {
-  const b = t.teams.other.ids;
-  return [
-    ['image set', 'query($id: ID!) { imageSet(id: $id) { id name } }', { id: b.set }],
-    ['image', 'query($id: ID!) { image(id: $id) { id originalName } }', { id: b.image }],
-    ['pair', 'query($id: ID!) { pair(id: $id) { id score } }', { id: b.pair }],
-    ['annotation', 'query($id: ID!) { annotation(id: $id) { id label } }', { id: b.annotation }],
-    ['decision', 'query($id: ID!) { decision(id: $id) { id verdict } }', { id: b.decision }],
-    [
-      'model version',
-      'query($id: ID!) { modelVersion(id: $id) { id name } }',
-      { id: b.activeModel },
-    ],
-    ['training run', 'query($id: ID!) { trainingRun(id: $id) { id log } }', { id: b.trainingRun }],
-    ['member', 'query($id: ID!) { member(id: $id) { id user { email } } }', { id: b.member }],
-    [
-      'audit entry',
-      'query($id: ID!) { auditLogEntry(id: $id) { id action } }',
-      { id: b.auditEntry },
-    ],
-  ] as const;
+/** Refused with a code, or answered with nothing of B in it (data and messages alike). */
+function expectNothingOfB(response: GraphQLResponse, what: string) {
+  tally.calls++;
+  const text = JSON.stringify({ data: response.data, errors: response.errors });
+  const leaked = b.identifiers.filter((id) => text.includes(id));
+  expect(leaked, `${what} answered team B's ${leaked.join(', ')}: ${text.slice(0, 500)}`).toEqual(
+    [],
+  );
+  for (const error of response.errors) {
+    expect(REFUSALS, `${what}: ${error.message}`).toContain(error.extensions?.code);
+  }
+  expect(response.status, what).toBeLessThan(500);
+  if (response.errors.length > 0) tally.refused++;
+  else tally.answeredWithoutB++;
 }
 
-function writes() {
-  const b = t.teams.other.ids;
-  return [
-    [
-      'annotate a pair',
-      'mutation($id: ID!) { recordAnnotation(input: { pairId: $id, label: SAME }) { annotation { id } } }',
-      { id: b.openPair },
-    ],
-    [
-      'adjudicate a pair',
-      'mutation($id: ID!) { adjudicatePair(input: { pairId: $id, label: SAME }) { pair { id } } }',
-      { id: b.openPair },
-    ],
-    [
-      'decide a pair',
-      'mutation($id: ID!) { recordDecision(input: { pairIds: [$id], verdict: NOT_DUPLICATE }) { decisions { id } } }',
-      { id: b.openPair },
-    ],
-    [
-      'activate a model version',
-      'mutation($id: ID!) { setActiveModelVersion(input: { modelVersionId: $id }) { modelVersion { id } } }',
-      { id: b.candidateModel },
-    ],
-    [
-      'change a member role',
-      'mutation($id: ID!) { changeMemberRole(input: { memberId: $id, role: ANNOTATOR }) { member { id } } }',
-      { id: b.member },
-    ],
-    [
-      'remove a member',
-      'mutation($id: ID!) { removeMember(input: { memberId: $id }) { memberId } }',
-      { id: b.member },
-    ],
-    [
-      'revoke an API token',
-      'mutation($id: ID!) { revokeApiToken(input: { id: $id }) { apiToken { id } } }',
-      { id: bExtra.apiToken },
-    ],
-    [
-      'revoke an invitation',
-      'mutation($id: ID!) { revokeInvitation(input: { id: $id }) { invitation { id } } }',
-      { id: bExtra.invitation },
-    ],
-  ] as const;
-}
-
-async function snapshotOfB() {
-  const orgId = t.teams.other.orgId;
-  const [pairs, annotations, decisions, models, members, tokens, invitations, labels] =
-    await Promise.all([
-      t.prisma.pair.findMany({ where: { orgId }, orderBy: { id: 'asc' } }),
-      t.prisma.annotation.findMany({ where: { orgId }, orderBy: { id: 'asc' } }),
-      t.prisma.decision.count({ where: { orgId } }),
-      t.prisma.modelVersion.findMany({ where: { orgId }, orderBy: { id: 'asc' } }),
-      t.prisma.membership.findMany({ where: { orgId }, orderBy: { id: 'asc' } }),
-      t.prisma.apiToken.findMany({ where: { orgId } }),
-      t.prisma.invitation.findMany({ where: { orgId } }),
-      t.prisma.confirmedLabel.count({ where: { orgId } }),
-    ]);
-  return { pairs, annotations, decisions, models, members, tokens, invitations, labels };
-}
-
-describe('team A cannot reach team B by id', () => {
-  const clients = new Map<string, GraphQLTestClient>();
-  beforeAll(async () => {
-    for (const role of ROLES) clients.set(role, await t.as(t.teams.demo.emails[role]));
+describe('[ISOLATION] every operation, aimed at team B', () => {
+  it('has a case for every Query and Mutation field of the schema', () => {
+    const missing = schemaOperations().filter((name) => !OPERATIONS[name]);
+    expect(missing, 'operations without an isolation case').toEqual([]);
   });
-  const as = (role: string) => clients.get(role) as GraphQLTestClient;
 
   for (const role of ROLES) {
-    it(`${role}: every read of a team B object by id comes back empty or refused`, async () => {
-      for (const [what, query, variables] of reads()) {
-        const response = await as(role).request<Record<string, unknown>>(query, variables);
-        const refused =
-          response.errors.length > 0
-            ? ['NOT_FOUND', 'FORBIDDEN'].includes(code(response) ?? '')
-            : false;
-        const empty =
-          response.data !== null && Object.values(response.data).every((value) => value === null);
-        expect(
-          refused || empty,
-          `${role} reading team B's ${what}: ${JSON.stringify(response)}`,
-        ).toBe(true);
+    describe(role, () => {
+      for (const name of schemaOperations()) {
+        const operation = OPERATIONS[name];
+        if (!operation) continue;
+        it(name, async () => {
+          const env = (headers: Record<string, string> = {}): OperationEnv => ({
+            t,
+            own: a,
+            other: b,
+            role,
+            email: a.email(role),
+            client: clients.get(role) as GraphQLTestClient,
+            headers,
+          });
+          const before = await snapshotTenant(t, b);
+          for (const [i, response] of ((await operation.foreign?.(env())) ?? []).entries()) {
+            expectNothingOfB(response, `${role} ${name} with B's ids (#${i})`);
+          }
+          // Acting "in" B through the organization header: refused for every role-gated call.
+          const inB = await operation.own(env({ [ORG_HEADER]: b.org.id }));
+          expectNothingOfB(inB, `${role} ${name} with ${ORG_HEADER}: B`);
+          if (!['PUBLIC', 'SIGNED_IN'].includes(operation.least))
+            expect(code(inB)).toBe('FORBIDDEN');
+          expect(await snapshotTenant(t, b), `${role} ${name} changed team B`).toEqual(before);
+        });
       }
-    });
-
-    it(`${role}: every change of a team B object by id is refused`, async () => {
-      const before = await snapshotOfB();
-      for (const [what, query, variables] of writes()) {
-        const response = await as(role).request(query, variables);
-        expect(
-          ['NOT_FOUND', 'FORBIDDEN'],
-          `${role} changing team B's ${what}: ${JSON.stringify(response.errors)}`,
-        ).toContain(code(response));
-        expect(response.data).toBeNull();
-      }
-      expect(await snapshotOfB()).toEqual(before);
-    });
-
-    it(`${role}: lists and filters never include team B`, async () => {
-      const b = t.teams.other;
-      const queue = await as(role).request<{ pairs: { totalCount: number } }>(
-        'query($set: ID) { pairs(filter: { setId: $set }) { totalCount } }',
-        { set: b.ids.set },
-      );
-      expect(queue.data?.pairs.totalCount).toBe(0);
-      const sets = await as(role).request<{ imageSets: { edges: { node: { id: string } }[] } }>(
-        '{ imageSets(first: 100) { edges { node { id } } } }',
-      );
-      expect(sets.data?.imageSets.edges.map((e) => e.node.id)).not.toContain(b.ids.set);
-      const models = await as(role).request<{ modelVersions: { id: string }[] }>(
-        '{ modelVersions { id } }',
-      );
-      expect(models.data?.modelVersions.map((m) => m.id)).not.toContain(b.ids.activeModel);
-      if (role === 'ADMIN') {
-        const audit = await as(role).request<{ auditLog: { edges: unknown[] } }>(
-          'query($id: String) { auditLog(filter: { targetId: $id }) { edges { node { id } } } }',
-          { id: b.ids.pair },
-        );
-        expect(audit.data?.auditLog.edges).toEqual([]);
-      }
-    });
-
-    it(`${role}: naming team B in x-twinspect-org is refused`, async () => {
-      const response = await as(role).request(
-        '{ imageSets { totalCount } }',
-        {},
-        { headers: { 'x-twinspect-org': t.teams.other.orgId } },
-      );
-      expect(code(response)).toBe('FORBIDDEN');
-      const bogus = await as(role).request(
-        '{ imageSets { totalCount } }',
-        {},
-        { headers: { 'x-twinspect-org': 'not-a-uuid' } },
-      );
-      expect(code(bogus)).toBe('FORBIDDEN');
     });
   }
+
+  it('platform versions show no team their dataset (it lists every team’s images and labels)', async () => {
+    const admin = clients.get('ADMIN') as GraphQLTestClient;
+    for (const query of [
+      '{ modelVersions { id dataSnapshot } }',
+      '{ modelVersions { id trainingRun { id log dataset { imageIds labelIds heldOutLabelIds } } } }',
+    ]) {
+      const response = await admin.request(query);
+      expectNothingOfB(response, `ADMIN ${query}`);
+      expect(JSON.stringify(response.data)).toContain(platform.versionId);
+    }
+  });
+});
+
+describe('[ISOLATION] every URL route the API serves, with team B’s ids', () => {
+  const RENDITIONS = ['thumbnail', 'display', 'original'] as const;
+  const bytes = (label: string) => Buffer.from(`RIFF-${label}-bytes`);
+  const storage = () => new LocalStorage(storageRoot);
+  const filesUnder = (dir: string): string[] => {
+    try {
+      return readdirSync(path.join(storageRoot, dir), { recursive: true }) as string[];
+    } catch {
+      return [];
+    }
+  };
+
+  beforeAll(async () => {
+    // Real files behind every rendition of one image of each team.
+    for (const tenant of [a, b]) {
+      const orgId = tenant.org.id;
+      const id = tenant.ids.image;
+      const keys = {
+        thumbnailKey: storageKeys.thumbnail(orgId, id),
+        displayKey: storageKeys.display(orgId, id),
+        storageKey: storageKeys.original(orgId, id),
+      };
+      for (const key of Object.values(keys)) await storage().put(key, bytes(tenant.label));
+      await t.prisma.image.update({ where: { id }, data: keys });
+    }
+  });
+
+  /** The routes of the express app, so a new one cannot be added without a case here. */
+  const routes = () =>
+    (
+      t.api.app as unknown as {
+        router: { stack: { route?: { path: string; methods: Record<string, boolean> } }[] };
+      }
+    ).router.stack
+      .filter((layer) => layer.route)
+      .map(
+        (layer) =>
+          `${Object.keys(layer.route?.methods ?? {})[0]?.toUpperCase()} ${layer.route?.path}`,
+      );
+
+  const URL_CASES: Record<string, () => Promise<void>> = {
+    'GET /healthz': async () => {
+      const response = await fetch(`${t.url}/healthz`);
+      tally.urls++;
+      const text = await response.text();
+      expect(JSON.parse(text)).toEqual({ status: 'ok' });
+      expect(b.identifiers.filter((id) => text.includes(id))).toEqual([]);
+    },
+
+    'GET /api/images/:imageId/:rendition': async () => {
+      const get = async (url: string, cookie?: string | null) => {
+        tally.urls++;
+        const response = await fetch(`${t.url}${url}`, cookie ? { headers: { cookie } } : {});
+        return { status: response.status, text: await response.text() };
+      };
+      const secret = t.config.SIGNING_SECRET;
+      const bImage = b.ids.image;
+      // B's own member gets working URLs: the refusals below are not for want of a file.
+      const bMember = await t.as(b.email('ANNOTATOR'));
+      const urlsOf = async (client: GraphQLTestClient, id: string) =>
+        (
+          await client.request<{ image: Record<string, string> | null }>(
+            'query($id: ID!) { image(id: $id) { thumbnailUrl displayUrl originalUrl } }',
+            { id },
+          )
+        ).data?.image ?? null;
+      const bUrls = await urlsOf(bMember, bImage);
+      for (const rendition of RENDITIONS) {
+        const ok = await get(bUrls?.[`${rendition}Url`] ?? '');
+        expect(ok, `B's own ${rendition}`).toEqual({
+          status: 200,
+          text: bytes(b.label).toString(),
+        });
+      }
+      for (const role of ROLES) {
+        const client = clients.get(role) as GraphQLTestClient;
+        // A gets no URL for any of B's images, and its own URLs do not stretch to them.
+        for (const id of b.ids.images) expect(await urlsOf(client, id)).toBeNull();
+        const own = await urlsOf(client, a.ids.image);
+        for (const rendition of RENDITIONS) {
+          const ownUrl = own?.[`${rendition}Url`] ?? '';
+          expect((await get(ownUrl)).status, `A's own ${rendition}`).toBe(200);
+          const swapped = ownUrl.replace(a.ids.image, bImage);
+          const unsigned = `/api/images/${bImage}/${rendition}`;
+          const expired = signedImagePath(secret, bImage, rendition, Date.now() - 3 * 3_600_000);
+          const forged = signedImagePath(`${secret}-guess`, bImage, rendition);
+          const valid = signedImagePath(secret, bImage, rendition);
+          const tampered = valid.replace(
+            /sig=(.)/,
+            (_m, c: string) => `sig=${c === 'A' ? 'B' : 'A'}`,
+          );
+          const otherRendition = valid.replace(
+            `/${rendition}?`,
+            `/${RENDITIONS.find((r) => r !== rendition)}?`,
+          );
+          const laterExpiry = valid.replace(
+            /exp=(\d+)/,
+            (_m, exp: string) => `exp=${Number(exp) + 3600}`,
+          );
+          for (const [what, url] of Object.entries({
+            swapped,
+            unsigned,
+            expired,
+            forged,
+            tampered,
+            otherRendition,
+            laterExpiry,
+          })) {
+            // With A's session cookie too: cookies authorize nothing on this route.
+            const answer = await get(url, client.cookie);
+            expect(answer.status, `${role} ${rendition} ${what}: ${url}`).toBe(403);
+            expect(answer.text).not.toContain('RIFF');
+          }
+        }
+      }
+      // A correctly signed URL of an id that does not exist reveals nothing either.
+      const ghost = '00000000-0000-4000-8000-000000000000';
+      expect((await get(signedImagePath(secret, ghost, 'thumbnail'))).status).toBe(404);
+    },
+
+    'POST /api/image-sets/:setId/uploads': async () => {
+      const upload = async (
+        setId: string,
+        cookie: string | null,
+        headers: Record<string, string> = {},
+      ) => {
+        tally.urls++;
+        const form = new FormData();
+        form.append('files', new Blob([bytes('upload')], { type: 'image/png' }), 'walk.png');
+        const response = await fetch(`${t.url}/api/image-sets/${setId}/uploads`, {
+          method: 'POST',
+          headers: { 'x-twinspect-csrf': '1', ...(cookie ? { cookie } : {}), ...headers },
+          body: form,
+        });
+        const body = (await response.json()) as { errors?: { extensions: { code: string } }[] };
+        return { status: response.status, code: body.errors?.[0]?.extensions.code ?? null };
+      };
+      const before = {
+        images: await t.prisma.image.count({ where: { orgId: b.org.id } }),
+        files: filesUnder(`uploads/${b.org.id}`),
+      };
+      expect(await upload(b.ids.set, null)).toEqual({ status: 401, code: 'UNAUTHENTICATED' });
+      for (const role of ROLES) {
+        const cookie = (clients.get(role) as GraphQLTestClient).cookie;
+        const expected =
+          role === 'ANNOTATOR'
+            ? { status: 403, code: 'FORBIDDEN' }
+            : { status: 404, code: 'NOT_FOUND' };
+        expect(await upload(b.ids.set, cookie), `${role} uploading into B's set`).toEqual(expected);
+        expect(await upload(b.ids.set, cookie, { [ORG_HEADER]: b.org.id })).toEqual({
+          status: 403,
+          code: 'FORBIDDEN',
+        });
+      }
+      expect(await t.prisma.image.count({ where: { orgId: b.org.id } })).toBe(before.images);
+      expect(filesUnder(`uploads/${b.org.id}`)).toEqual(before.files);
+      // The same request into A's own set is accepted: the refusals are about B.
+      const editor = (clients.get('EDITOR') as GraphQLTestClient).cookie;
+      expect((await upload(a.ids.set, editor)).status).toBe(202);
+    },
+  };
+
+  it('has a case for every route the API serves', () => {
+    const missing = routes().filter((route) => !URL_CASES[route]);
+    expect(routes().length).toBeGreaterThanOrEqual(3);
+    expect(missing, 'routes without an isolation case').toEqual([]);
+  });
+
+  for (const [route, run] of Object.entries(URL_CASES)) it(route, run);
+
+  it('prints what was walked', () => {
+    const operations = schemaOperations().length;
+    console.log(
+      `\n[ISOLATION] ${operations} operations × ${ROLES.length} roles of team A against team B's ids and org header: ${tally.calls} calls, ${tally.refused} refused with a code, ${tally.answeredWithoutB} answered with nothing of B; B unchanged after every one. ${routes().length} URL routes (+ /graphql): ${tally.urls} requests, none served or stored anything of B's\n`,
+    );
+  });
 });

@@ -1,6 +1,7 @@
 import { findActiveModelVersion } from '@twinspect/prisma';
 import { requireRole } from '../../access.ts';
 import type { PairMetrics, Resolvers } from '../../generated/graphql.ts';
+import { isPlatformAdmin, visibleRunScope } from '../training-runs/training-params.ts';
 import { rescoreImageSet } from './rescore-image-set.ts';
 import { setActiveModelVersion } from './set-active-model-version.ts';
 
@@ -47,10 +48,18 @@ export const modelVersionsResolvers: Resolvers = {
     standardMetrics: (version) => pairMetrics(version.metrics, 'standard'),
     config: (version) =>
       (version.manifest as { training?: { config?: unknown } } | null)?.training?.config ?? null,
+    // A platform version is every team's, but the platform-wide run that made it read every
+    // team's images and labels: its dataset and run are for platform admins only.
+    dataSnapshot: (version, _args, ctx) => {
+      const actor = requireRole(ctx, 'ANNOTATOR');
+      return version.orgId === null && !isPlatformAdmin(ctx.config, actor)
+        ? null
+        : version.dataSnapshot;
+    },
     trainingRun: (version, _args, ctx) => {
       const actor = requireRole(ctx, 'ADMIN');
       return ctx.prisma.trainingRun.findFirst({
-        where: { modelVersionId: version.id, OR: [{ orgId: actor.orgId }, { orgId: null }] },
+        where: { modelVersionId: version.id, ...visibleRunScope(ctx.config, actor) },
       });
     },
   },
