@@ -7,12 +7,12 @@ import { request } from '../graphql/request';
 import { PageHeader } from '../layout/page-header';
 import { membersQuery } from '../members/queries';
 import { formatDateTime } from '../ui/format';
+import { SelectField } from '../ui/select-field';
 import { EmptyState, ErrorState, LoadingState } from '../ui/states';
 import { auditLogQuery } from './queries';
 
 /** Action families the API writes; a prefix ending in a dot matches the whole family. */
 const ACTIONS = [
-  '',
   'auth.',
   'member.',
   'organization.',
@@ -24,7 +24,6 @@ const ACTIONS = [
   'api_token.',
 ];
 const TARGET_TYPES = [
-  '',
   'ImageSet',
   'Image',
   'Pair',
@@ -79,49 +78,30 @@ export function AuditLogPage() {
         aria-label="Audit log filters"
         onSubmit={(event) => event.preventDefault()}
       >
-        <label className="field">
-          <span>Action</span>
-          <select
-            aria-label="Action"
-            value={action}
-            onChange={(event) => setAction(event.target.value)}
-          >
-            {ACTIONS.map((value) => (
-              <option key={value} value={value}>
-                {value ? `${value}*` : 'All actions'}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>Who</span>
-          <select
-            aria-label="Who"
-            value={actorId}
-            onChange={(event) => setActorId(event.target.value)}
-          >
-            <option value="">Anyone</option>
-            {members.data?.organization?.members.map((member) => (
-              <option key={member.user.id} value={member.user.id}>
-                {member.user.name}
-              </option>
-            ))}
-          </select>
-        </label>
-        <label className="field">
-          <span>Target</span>
-          <select
-            aria-label="Target"
-            value={targetType}
-            onChange={(event) => setTargetType(event.target.value)}
-          >
-            {TARGET_TYPES.map((value) => (
-              <option key={value} value={value}>
-                {value || 'Any target'}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label="Action"
+          value={action}
+          onChange={setAction}
+          anyLabel="All actions"
+          options={ACTIONS.map((value) => ({ value, label: `${value}*` }))}
+        />
+        <SelectField
+          label="Who"
+          value={actorId}
+          onChange={setActorId}
+          anyLabel="Anyone"
+          options={(members.data?.organization?.members ?? []).map((member) => ({
+            value: member.user.id,
+            label: member.user.name,
+          }))}
+        />
+        <SelectField
+          label="Target"
+          value={targetType}
+          onChange={setTargetType}
+          anyLabel="Any target"
+          options={TARGET_TYPES.map((value) => ({ value, label: value }))}
+        />
         <label className="field">
           <span>Since</span>
           <input type="date" value={since} onChange={(event) => setSince(event.target.value)} />

@@ -5,6 +5,7 @@ import type { PairStatus } from '../graphql/generated/graphql';
 import { request } from '../graphql/request';
 import { imageSetsQuery } from '../image-sets/queries';
 import { humanize } from '../ui/format';
+import { SelectField } from '../ui/select-field';
 import { ALTERATIONS, PAIR_STATUSES, type QueueFilters } from './queue-filters';
 
 export function QueueFilterBar({
@@ -58,38 +59,28 @@ export function QueueFilterBar({
           />
         </label>
       ))}
-      <label className="field">
-        <span>Image set</span>
-        <select
-          aria-label="Image set"
-          value={filters.setId}
-          onChange={(event) => onChange({ ...filters, setId: event.target.value })}
-        >
-          <option value="">All sets</option>
-          {sets.data?.imageSets.edges.map(({ node }) => (
-            <option key={node.id} value={node.id}>
-              {node.name}
-            </option>
-          ))}
-        </select>
-      </label>
-      <label className="field">
-        <span>Alteration</span>
-        <select
-          aria-label="Alteration"
-          value={filters.alteration}
-          onChange={(event) =>
-            onChange({ ...filters, alteration: event.target.value as QueueFilters['alteration'] })
-          }
-        >
-          <option value="">Any</option>
-          {ALTERATIONS.map((alteration) => (
-            <option key={alteration} value={alteration}>
-              {humanize(alteration)}
-            </option>
-          ))}
-        </select>
-      </label>
+      <SelectField
+        label="Image set"
+        value={filters.setId}
+        onChange={(setId) => onChange({ ...filters, setId })}
+        anyLabel="All sets"
+        options={(sets.data?.imageSets.edges ?? []).map(({ node }) => ({
+          value: node.id,
+          label: node.name,
+        }))}
+      />
+      <SelectField
+        label="Alteration"
+        value={filters.alteration}
+        onChange={(alteration) =>
+          onChange({ ...filters, alteration: alteration as QueueFilters['alteration'] })
+        }
+        anyLabel="Any"
+        options={ALTERATIONS.map((alteration) => ({
+          value: alteration,
+          label: humanize(alteration),
+        }))}
+      />
       <label className="chip">
         <input
           type="checkbox"
