@@ -1,23 +1,20 @@
 import { existsSync } from 'node:fs';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import os from 'node:os';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { type Config, parseConfig, repoRoot } from '@twinspect/config';
+import { type Config, parseConfig } from '@twinspect/config';
 import { ZTrainingParams } from '@twinspect/jobs';
 import type { PrismaClient } from '@twinspect/prisma';
-import { seedOrganization } from '@twinspect/prisma/seed';
-import { LocalStorage } from '@twinspect/storage';
-import { createTestPrisma } from '@twinspect/testing';
+import type { LocalStorage } from '@twinspect/storage';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTrainingFixture, type TrainingFixture } from '../test/training-fixture.ts';
 import { RunInterrupted, runTraining } from './run-training.ts';
-import { sampleImageFiles, seedTrainingData } from './seed-training-data.ts';
 import { initialProgress } from './training-progress.ts';
 
 // The whole run against real PostgreSQL and real Python (tiny preset): dataset snapshot, training,
 // export, evaluation gate, registry; and the failure paths that must leave the active model alone.
 
+let fixture: TrainingFixture;
 let prisma: PrismaClient;
-let close: () => Promise<void>;
 let tmp: string;
 let config: Config;
 let storage: LocalStorage;
@@ -46,8 +43,8 @@ async function firstEpoch(runId: string) {
 }
 
 beforeAll(async () => {
-  ({ prisma, close } = await createTestPrisma());
-  tmp = await mkdtemp(path.join(os.tmpdir(), 'twinspect-train-'));
+  fixture = await createTrainingFixture({ slug: 'retrain-lab', scorerActive: false });
+  ({ prisma, tmp, storage, orgId } = fixture);
   config = parseConfig({
     NODE_ENV: 'test',
     DATABASE_URL: 'postgresql://unused@127.0.0.1/unused',
@@ -57,37 +54,10 @@ beforeAll(async () => {
     TRAIN_EVAL_PAIRS: '48',
     TRAIN_MIN_HOLDOUT_LABELS: '3',
   });
-  storage = new LocalStorage(path.join(tmp, 'storage'));
-  const seeded = await seedOrganization(prisma, {
-    name: 'Retrain Lab',
-    slug: 'retrain-lab',
-    password: 'irrelevant-password',
-    members: [{ email: 'admin@retrain.test', name: 'Admin', role: 'ADMIN' }],
-  });
-  orgId = seeded.org.id;
-  // The version that "scored" the seeded pairs: not loadable, never active.
-  const scorer = await prisma.modelVersion.create({
-    data: {
-      orgId,
-      name: 'scorer',
-      artifactDir: 'nowhere',
-      manifest: {},
-      threshold: 0.5,
-      status: 'RETIRED',
-    },
-  });
-  await seedTrainingData(prisma, storage, {
-    orgId,
-    files: await sampleImageFiles(repoRoot, 8),
-    modelVersionId: scorer.id,
-    same: 8,
-    different: 12,
-  });
 }, 120_000);
 
 afterAll(async () => {
-  await close?.();
-  await rm(tmp, { recursive: true, force: true });
+  await fixture?.close();
 });
 
 describe('runTraining', () => {

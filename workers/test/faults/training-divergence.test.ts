@@ -1,16 +1,12 @@
-import { chmod, mkdtemp, rm, writeFile } from 'node:fs/promises';
-import os from 'node:os';
+import { chmod, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { parseConfig, repoRoot } from '@twinspect/config';
+import { parseConfig } from '@twinspect/config';
 import { ZTrainingParams } from '@twinspect/jobs';
 import type { PrismaClient } from '@twinspect/prisma';
-import { seedOrganization } from '@twinspect/prisma/seed';
-import { LocalStorage } from '@twinspect/storage';
-import { createTestPrisma } from '@twinspect/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runTraining } from '../../train/run-training.ts';
-import { sampleImageFiles, seedTrainingData } from '../../train/seed-training-data.ts';
 import { initialProgress } from '../../train/training-progress.ts';
+import { createTrainingFixture, type TrainingFixture } from '../training-fixture.ts';
 
 // [FAULT] A retraining run whose loss diverges (NaN). The real train.py runs, with its loss
 // weight set to NaN by a PYTHON_BIN wrapper (the run's parameters cannot express it): the run
@@ -18,44 +14,18 @@ import { initialProgress } from '../../train/training-progress.ts';
 // organization's active model exactly as it was. (A killed training process is covered in
 // workers/train/run-training.test.ts.)
 
+let fixture: TrainingFixture;
 let prisma: PrismaClient;
-let close: () => Promise<void>;
 let tmp: string;
 let orgId: string;
 
 beforeAll(async () => {
-  ({ prisma, close } = await createTestPrisma());
-  tmp = await mkdtemp(path.join(os.tmpdir(), 'twinspect-diverge-'));
-  const seeded = await seedOrganization(prisma, {
-    name: 'Diverge Lab',
-    slug: 'diverge-lab',
-    password: 'irrelevant-password',
-    members: [{ email: 'admin@diverge.test', name: 'Admin', role: 'ADMIN' }],
-  });
-  orgId = seeded.org.id;
-  const scorer = await prisma.modelVersion.create({
-    data: {
-      orgId,
-      name: 'active',
-      artifactDir: 'nowhere',
-      manifest: {},
-      threshold: 0.5,
-      status: 'ACTIVE',
-      active: true,
-    },
-  });
-  await seedTrainingData(prisma, new LocalStorage(path.join(tmp, 'storage')), {
-    orgId,
-    files: await sampleImageFiles(repoRoot, 8),
-    modelVersionId: scorer.id,
-    same: 8,
-    different: 12,
-  });
+  fixture = await createTrainingFixture({ slug: 'diverge-lab', scorerActive: true });
+  ({ prisma, tmp, orgId } = fixture);
 }, 120_000);
 
 afterAll(async () => {
-  await close?.();
-  await rm(tmp, { recursive: true, force: true });
+  await fixture?.close();
 });
 
 describe('[FAULT] a training run that diverges', () => {
@@ -87,7 +57,7 @@ describe('[FAULT] a training run that diverges', () => {
       },
     });
     const result = await runTraining(
-      { prisma, config, storage: new LocalStorage(path.join(tmp, 'storage')) },
+      { prisma, config, storage: fixture.storage },
       { trainingRunId: run.id, orgId },
       { shutdown: new Promise<void>(() => {}) },
     );
