@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../stack/capture-secrets.ts';
 import { USERS } from '../stack/settings.ts';
 import { graphql, signIn, snap, stack } from './helpers.ts';
 

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from '../stack/capture-secrets.ts';
 import { USERS } from '../stack/settings.ts';
 import { signIn, snap } from './helpers.ts';
 

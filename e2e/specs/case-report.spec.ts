@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
-import { expect, test } from '@playwright/test';
 import { REPORT_IMAGES } from '../fixtures/review-case.ts';
+import { expect, test } from '../stack/capture-secrets.ts';
 import { USERS } from '../stack/settings.ts';
 import { signIn, snap, stack } from './helpers.ts';
 

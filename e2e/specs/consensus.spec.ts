@@ -1,5 +1,6 @@
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { CONSENSUS_IMAGES } from '../fixtures/review-case.ts';
+import { expect, test } from '../stack/capture-secrets.ts';
 import { USERS } from '../stack/settings.ts';
 import { signIn, signOut, snap, stack } from './helpers.ts';
 

@@ -1,7 +1,7 @@
-import { expect, test } from '@playwright/test';
 import { createPrismaClient } from '@twinspect/prisma';
 import { LocalStorage } from '@twinspect/storage';
 import { sampleImageFiles, seedTrainingData } from '@twinspect/workers';
+import { expect, test } from '../stack/capture-secrets.ts';
 import { repoRoot, USERS } from '../stack/settings.ts';
 import { signIn, snap, stack } from './helpers.ts';
 

@@ -1,6 +1,7 @@
 import path from 'node:path';
-import { expect, type Page, test } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { writePlantedSet } from '../fixtures/planted-set.ts';
+import { expect, test } from '../stack/capture-secrets.ts';
 import { outputDir, USERS } from '../stack/settings.ts';
 import { signIn, snap, stack } from './helpers.ts';
 

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -59,6 +60,23 @@ export default async function globalSetup() {
   await redis.flushdb();
   redis.disconnect();
 
+  // The stack connects with a password in DATABASE_URL (trust auth here ignores it; a real
+  // server's password is kept), so the leak scan has one to look for.
+  const stackDatabaseUrl = new URL(database.url);
+  if (!stackDatabaseUrl.password) stackDatabaseUrl.password = randomBytes(12).toString('hex');
+  const signingSecret = `e2e-signing-${randomBytes(16).toString('hex')}`;
+  const secretsDir = path.join(storageRoot, 'secrets');
+  mkdirSync(secretsDir, { recursive: true });
+  writeFileSync(
+    path.join(secretsDir, 'stack.json'),
+    JSON.stringify({
+      'demo password': DEMO_PASSWORD,
+      'signing secret': signingSecret,
+      'DATABASE_URL password': decodeURIComponent(stackDatabaseUrl.password),
+      DATABASE_URL: stackDatabaseUrl.toString(),
+    }),
+  );
+
   // The shipped model in models/ scores uploads; E2E_MODELS_DIR points the suite at another.
   const modelsDir = process.env.E2E_MODELS_DIR ?? path.join(repoRoot, 'models');
   const env: NodeJS.ProcessEnv = {
@@ -67,7 +85,7 @@ export default async function globalSetup() {
     NODE_ENV: 'production',
     NEXT_TELEMETRY_DISABLED: '1',
     LOG_LEVEL: 'info',
-    DATABASE_URL: database.url,
+    DATABASE_URL: stackDatabaseUrl.toString(),
     REDIS_URL,
     API_PORT: String(API_PORT),
     API_HOST: '127.0.0.1',
@@ -76,7 +94,7 @@ export default async function globalSetup() {
     WEB_ORIGIN: WEB_URL,
     STORAGE_ROOT: storageRoot,
     DEMO_PASSWORD,
-    SIGNING_SECRET: 'e2e-signing-secret-0123456789-abcdefghij',
+    SIGNING_SECRET: signingSecret,
     COOKIE_SECURE: 'false',
     LOGIN_RATE_LIMIT_MAX: '1000',
     // Retraining in seconds, not hours: the tiny model preset, folders of the suite's own.
@@ -102,6 +120,7 @@ export default async function globalSetup() {
     databaseName: database.name,
     databaseUrl: database.url,
     storageRoot,
+    secretsDir,
     pids,
     reviewCase,
     modelAvailable: listModelDirs(modelsDir).length > 0,

@@ -42,6 +42,8 @@ export interface StackState {
   databaseName: string;
   databaseUrl: string;
   storageRoot: string;
+  /** Where the run's secrets are written down for the log scan (inside storageRoot: deleted). */
+  secretsDir: string;
   pids: number[];
   reviewCase: { setId: string; setName: string; consensusPairId: string; reportPairId: string };
   modelAvailable: boolean;

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
-import { createWriteStream, mkdirSync } from 'node:fs';
+import { createWriteStream, mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { outputDir, repoRoot } from './settings.ts';
 
@@ -47,6 +47,13 @@ export function runToCompletion(
     encoding: 'utf8',
     maxBuffer: 64 * 1024 * 1024,
   });
+  // Its output is a log of the run too: the leak scan reads it with the servers' logs.
+  const logs = path.join(outputDir, 'logs');
+  mkdirSync(logs, { recursive: true });
+  writeFileSync(
+    path.join(logs, `${label.replace(/\W+/g, '-')}.log`),
+    `${result.stdout ?? ''}${result.stderr ?? ''}`,
+  );
   if (result.status !== 0) {
     throw new Error(`${label} failed (exit ${result.status}):\n${result.stdout}\n${result.stderr}`);
   }
