@@ -44,6 +44,20 @@ prisma.$on('query' as never, (e: Prisma.QueryEvent) => {
 const raw = new pg.Client({ connectionString: db.url });
 await raw.connect();
 
+/** A scoring version for the synthetic pairs (never loaded). */
+const activeModel = (orgId: string) =>
+  prisma.modelVersion.create({
+    data: {
+      orgId,
+      name: 'm',
+      artifactDir: 'none',
+      manifest: {},
+      threshold: 0.5,
+      status: 'ACTIVE',
+      active: true,
+    },
+  });
+
 async function explain(title: string, run: () => Promise<unknown>) {
   logged.length = 0;
   await run();
@@ -87,17 +101,7 @@ try {
   });
   const [annotator, editor, other] = users;
   if (!annotator || !editor || !other) throw new Error('seeding created no members');
-  const model = await prisma.modelVersion.create({
-    data: {
-      orgId,
-      name: 'm',
-      artifactDir: 'none',
-      manifest: {},
-      threshold: 0.5,
-      status: 'ACTIVE',
-      active: true,
-    },
-  });
+  const model = await activeModel(orgId);
   const { pairs } = await seedSyntheticPairs(prisma, {
     orgId,
     createdById: editor.id,
@@ -111,17 +115,7 @@ try {
     password: 'explain-password',
     members: [{ email: 'editor@other.test', name: 'Editor', role: 'EDITOR' }],
   });
-  const otherModel = await prisma.modelVersion.create({
-    data: {
-      orgId: otherOrg.org.id,
-      name: 'm',
-      artifactDir: 'none',
-      manifest: {},
-      threshold: 0.5,
-      status: 'ACTIVE',
-      active: true,
-    },
-  });
+  const otherModel = await activeModel(otherOrg.org.id);
   await seedSyntheticPairs(prisma, {
     orgId: otherOrg.org.id,
     createdById: (await prisma.user.findUniqueOrThrow({ where: { email: 'editor@other.test' } }))
