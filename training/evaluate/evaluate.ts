@@ -6,6 +6,10 @@
  *   npm run evaluate -- --images <folder> --out <folder> [--protocol reference|editorial]
  *     [--negatives random|hard] [--pairs N] [--seed S] [--baselines] [--model <dir>]
  *     [--only-split train|val|test] [--baseline-checkpoint <ckpt.pt> ...]
+ *
+ * Every pair is also geometrically verified (AKAZE keypoints + RANSAC inliers, the workers' second
+ * stage) with the model's verification settings, so the report can show `bta`, `verify` and the
+ * product's combined score side by side.
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -13,13 +17,16 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
+  DEFAULT_VERIFICATION,
   decodeToModelInput,
   embed,
+  extractKeypoints,
   findDefaultModelDir,
   loadModel,
   type Model,
   scoreBlock,
   sliceRows,
+  verifyPair,
 } from '@twinspect/inference';
 import { z } from 'zod';
 
@@ -78,6 +85,29 @@ async function scorePairs(model: Model, dir: string, rows: PairRow[]): Promise<n
   return scores;
 }
 
+/** Inlier counts of aligned pairs (a_i, b_i), with the model's verification settings. */
+async function verifyPairs(model: Model, dir: string, rows: PairRow[]): Promise<number[]> {
+  const params = model.manifest.verification ?? DEFAULT_VERIFICATION;
+  const inliers: number[] = [];
+  for (const r of rows) {
+    const [a, b] = [
+      await extractKeypoints(path.join(dir, r.a), params),
+      await extractKeypoints(path.join(dir, r.b), params),
+    ];
+    inliers.push(await verifyPair(a, b, params));
+  }
+  return inliers;
+}
+
+function timed<T>(method: string, pairs: number, run: () => Promise<T>): Promise<T> {
+  const started = performance.now();
+  return run().then((result) => {
+    const seconds = (performance.now() - started) / 1000;
+    console.log(JSON.stringify({ event: 'scored', method, pairs, seconds }));
+    return result;
+  });
+}
+
 async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
@@ -132,18 +162,24 @@ async function main(): Promise<void> {
     .filter(Boolean)
     .map((line) => JSON.parse(line) as PairRow);
   const model = await loadModel(modelDir);
-  const started = performance.now();
-  const scores = await scorePairs(model, pairDir, rows);
-  const seconds = (performance.now() - started) / 1000;
-  console.log(JSON.stringify({ event: 'scored', method: 'bta', pairs: rows.length, seconds }));
+  const scores = await timed('bta', rows.length, () => scorePairs(model, pairDir, rows));
   const scoresPath = path.join(out, 'scores', 'bta.json');
   writeFileSync(scoresPath, JSON.stringify(scores));
+  const inliers = await timed('verify', rows.length, () => verifyPairs(model, pairDir, rows));
+  const inliersPath = path.join(out, 'scores', 'inliers.json');
+  writeFileSync(inliersPath, JSON.stringify(inliers));
+  writeFileSync(
+    path.join(out, 'scores', 'verification.json'),
+    JSON.stringify(model.manifest.verification ?? DEFAULT_VERIFICATION),
+  );
 
   const reportArgs = [
     '--pairs',
     pairDir,
     '--scores',
     scoresPath,
+    '--inliers',
+    inliersPath,
     '--manifest',
     manifestPath,
     '--out',

@@ -2,9 +2,13 @@
 `npm run evaluate`).
 
     /usr/bin/python3 -m twinspect_training.report --pairs OUT/pairs --scores OUT/scores/bta.json \
-        --manifest models/<v>/manifest.json --out OUT [--baseline-checkpoint ckpt.pt ...] [--baselines]
+        [--inliers OUT/scores/inliers.json] --manifest models/<v>/manifest.json --out OUT \
+        [--baseline-checkpoint ckpt.pt ...] [--baselines]
 
 BTA is judged at the threshold calibrated on validation data (from the manifest) and at 0.5.
+With `--inliers` (geometric verification through the production path): `verify` alone, and
+`bta+verify`, the product's score, with the combination and threshold calibrated on validation
+pairs (manifest `verification`), or cross-fitted here when the manifest has none yet.
 Baselines have no calibrated threshold of their own, so theirs is cross-calibrated: fitted on one
 half of the pairs and applied to the other, both ways, so no pair judges the threshold it set.
 """
@@ -27,7 +31,7 @@ from .alterations import ALTERATION_TYPES  # noqa: E402
 from .baselines import score_baselines  # noqa: E402
 from .evaluation import best_threshold, metrics  # noqa: E402
 
-PROBABILITIES = {"bta", "bta+sift"}  # methods whose scores are probabilities, so 0.5 means something
+PROBABILITIES = {"bta", "bta+sift", "bta+verify"}  # methods whose scores are probabilities, so 0.5 means something
 STUDY = {"bta": (0.89, 0.95, 0.90, 0.97), "barlow_twins": (0.68, 0.69), "simclr": (0.67, 0.71)}
 
 
@@ -52,10 +56,17 @@ def cross_calibrated(labels: np.ndarray, scores: np.ndarray) -> dict[str, float]
     return m
 
 
-def combined_with_sift(labels: np.ndarray, bta: np.ndarray, inliers: np.ndarray) -> tuple[np.ndarray, dict]:
-    """Geometric verification on top of BTA: a logistic regression over (logit BTA, log inliers),
+def combination_features(bta: np.ndarray, inliers: np.ndarray) -> np.ndarray:
+    """(logit of the model's score, ln(1 + inliers)): the inputs of the product's combined score
+    (packages/inference/src/verify.ts `combinedScore`)."""
+    p = np.clip(bta, 1e-6, 1 - 1e-6)
+    return np.column_stack([np.log(p / (1 - p)), np.log1p(inliers)])
+
+
+def combined_cross_fitted(labels: np.ndarray, bta: np.ndarray, inliers: np.ndarray) -> tuple[np.ndarray, dict]:
+    """Geometric verification on top of BTA: a logistic regression over the combination features,
     cross-fitted on two halves so no pair's score was fitted on that pair."""
-    x = np.column_stack([np.log(np.clip(bta, 1e-6, 1 - 1e-6) / np.clip(1 - bta, 1e-6, 1)), np.log1p(inliers)])
+    x = combination_features(bta, inliers)
     half = np.arange(len(labels)) % 2 == 0
     out = np.zeros(len(labels))
     for fit, apply in ((half, ~half), (~half, half)):
@@ -103,13 +114,17 @@ def markdown(result: dict) -> str:
         at_half = f"{m['accuracy_at_0_5']:.3f}" if name in PROBABILITIES or name.endswith("_head") else "-"
         lines.append(f"| {name} | {m['accuracy']:.3f} | {at_half} | {m['f1']:.3f} | "
                      f"{m['precision']:.3f} | {m['recall']:.3f} | {m['auc']:.3f} | {ref} |")
-    lines += ["", "`bta+sift` is BTA with geometric verification (SIFT + RANSAC inliers, combined by a "
-              "cross-fitted logistic regression); `bta` alone is the product's score.", "",
+    lines += ["", "`bta` is the model alone; `verify` is geometric verification alone (AKAZE keypoints + "
+              "RANSAC inliers through opencv.js, as the workers run it); `bta+verify` is the product's "
+              f"score, the two combined ({result['combination']}). `bta+sift` is BTA with SIFT + RANSAC "
+              "(OpenCV in Python, not in the product), combined by a cross-fitted logistic regression.", "",
               "The study scored ~630-700 cell images on pairs from an 80/20 split; its numbers are "
               "shown for orientation, not as a like-for-like comparison.", "",
-              "## BTA accuracy by alteration type", "", "| alteration | accuracy | pairs |", "|---|---|---|"]
+              "## Accuracy by alteration type", "", "| alteration | pairs | " +
+              " | ".join(result["per_alteration"]) + " |", "|---|---|" + "---|" * len(result["per_alteration"])]
     for kind, m in result["per_alteration"]["bta"].items():
-        lines.append(f"| {kind} | {m['accuracy']:.3f} | {m['pairs']} |")
+        accs = " | ".join(f"{result['per_alteration'][name][kind]['accuracy']:.3f}" for name in result["per_alteration"])
+        lines.append(f"| {kind} | {m['pairs']} | {accs} |")
     lines += ["", "![ROC curves](roc.png)", ""]
     return "\n".join(lines)
 
@@ -118,6 +133,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--pairs", required=True, type=Path)
     ap.add_argument("--scores", required=True, type=Path, help="JSON list of BTA scores, one per pair")
+    ap.add_argument("--inliers", type=Path, help="JSON list of verification inlier counts, one per pair")
     ap.add_argument("--manifest", required=True, type=Path)
     ap.add_argument("--out", required=True, type=Path)
     ap.add_argument("--images", default="")
@@ -136,18 +152,33 @@ def main(argv: list[str] | None = None) -> int:
 
     all_scores = {"bta": bta}
     methods = {"bta": metrics(labels, bta, threshold)}
+    combination = "no verification scores given"
+    if args.inliers:
+        inliers = np.asarray(json.loads(args.inliers.read_text()), dtype=float)
+        all_scores["verify"], methods["verify"] = inliers, cross_calibrated(labels, inliers)
+        verification = manifest.get("verification", {})
+        if "combine" in verification:
+            c = verification["combine"]
+            z = c["intercept"] + combination_features(bta, inliers) @ np.array([c["model"], c["inliers"]])
+            all_scores["bta+verify"] = 1 / (1 + np.exp(-z))
+            methods["bta+verify"] = metrics(labels, all_scores["bta+verify"], float(verification["threshold"]))
+            combination = "logistic regression and threshold calibrated on validation pairs, from the manifest"
+        else:
+            all_scores["bta+verify"], methods["bta+verify"] = combined_cross_fitted(labels, bta, inliers)
+            combination = "no calibrated combination in the manifest: cross-fitted here"
     if args.baselines:
         for name, s in score_baselines(args.pairs, rows, args.baseline_checkpoint).items():
             all_scores[name] = s
             methods[name] = cross_calibrated(labels, s)
-        all_scores["bta+sift"], methods["bta+sift"] = combined_with_sift(labels, bta, all_scores["sift_ransac"])
+        all_scores["bta+sift"], methods["bta+sift"] = combined_cross_fitted(labels, bta, all_scores["sift_ransac"])
     result = {
         "protocol": rows[0]["protocol"], "negatives": rows[0]["negatives"], "pairs": len(rows),
         "seed": args.seed, "images": args.images, "model_version": manifest["version"],
-        "threshold": threshold,
+        "threshold": threshold, "combination": combination,
         "methods": {k: {kk: (round(v, 6 if kk == "threshold" else 4) if isinstance(v, float) else v)
                         for kk, v in m.items()} for k, m in methods.items()},
-        "per_alteration": {"bta": per_alteration(rows, labels, bta, threshold)},
+        "per_alteration": {name: per_alteration(rows, labels, all_scores[name], methods[name]["threshold"])
+                           for name in ("bta", "bta+verify") if name in methods},
     }
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "metrics.json").write_text(json.dumps(result, indent=2))

@@ -1,4 +1,4 @@
-import { scoreWithinSet } from '@twinspect/inference';
+import { type ImageKeypoints, scoreWithinSet } from '@twinspect/inference';
 import type { TScoreSetJob, TScoreSetResult } from '@twinspect/jobs';
 import { findActiveModelVersion } from '@twinspect/prisma';
 import { UnrecoverableError } from 'bullmq';
@@ -9,6 +9,7 @@ import { loadEmbeddings } from './embeddings-store.ts';
 import type { ModelCache } from './model-cache.ts';
 import { scoreAgainstArchive } from './score-archive.ts';
 import { storePairs } from './store-pairs.ts';
+import { verifyPairs } from './verify-pairs.ts';
 
 export interface ScoreSetContext {
   models: ModelCache;
@@ -94,14 +95,17 @@ export async function scoreSet(
     onProgress: progress(0),
   });
   const pairContext = { orgId: job.orgId, setId: set.id, modelVersionId: version.id, threshold };
+  // Keypoints are extracted once per image for both verification passes.
+  const keypoints = new Map<string, ImageKeypoints | null>();
+  const candidates = within.pairs.map((p) => ({
+    imageAId: own.imageIds[p.a] as string,
+    imageBId: own.imageIds[p.b] as string,
+    score: p.score,
+  }));
   let stored = await storePairs(
     prisma,
     { ...pairContext, scope: 'WITHIN_SET' },
-    within.pairs.map((p) => ({
-      imageAId: own.imageIds[p.a] as string,
-      imageBId: own.imageIds[p.b] as string,
-      score: p.score,
-    })),
+    await verifyPairs(deps, model, await storageKeys(deps, candidates), candidates, keypoints),
     settings.pairInsertBatchSize,
   );
 
@@ -116,7 +120,13 @@ export async function scoreSet(
   stored += await storePairs(
     prisma,
     { ...pairContext, scope: 'ARCHIVE' },
-    archive.pairs,
+    await verifyPairs(
+      deps,
+      model,
+      await storageKeys(deps, archive.pairs),
+      archive.pairs,
+      keypoints,
+    ),
     settings.pairInsertBatchSize,
   );
 
@@ -147,4 +157,17 @@ export async function scoreSet(
     pairsFlagged,
     archive: { images: archive.archiveImages, method: archive.method },
   };
+}
+
+/** Where the original of every image in `pairs` is stored (verification reads them). */
+async function storageKeys(
+  deps: WorkerDeps,
+  pairs: { imageAId: string; imageBId: string }[],
+): Promise<Map<string, string>> {
+  const ids = [...new Set(pairs.flatMap((p) => [p.imageAId, p.imageBId]))];
+  const images = await deps.prisma.image.findMany({
+    where: { id: { in: ids } },
+    select: { id: true, storageKey: true },
+  });
+  return new Map(images.flatMap((i) => (i.storageKey ? [[i.id, i.storageKey] as const] : [])));
 }

@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { embedImages, loadModel, type Model, scoreWithinSet } from '@twinspect/inference';
+import {
+  combinedScore,
+  embedImages,
+  loadModel,
+  type Model,
+  scoreWithinSet,
+} from '@twinspect/inference';
 import { LocalStorage } from '@twinspect/storage';
 import { addUpload } from '@twinspect/uploads';
 import sharp from 'sharp';
@@ -52,7 +58,8 @@ describe('[SCORE] a set from upload to flagged pairs', () => {
   let filesA: { name: string; bytes: Buffer }[];
 
   it('embeds every image, scores every pair within the set, stores floor + top-k pairs, flags above threshold', async () => {
-    first = await pipeline.start({ topK: TOP_K, embedBatchSize: 4 });
+    // The model stage alone here; geometric verification has its own test below.
+    first = await pipeline.start({ topK: TOP_K, embedBatchSize: 4, verifyTopK: 0 });
     setA = await pipeline.newSet('A');
     const sources = bioDevImages('dsb2018', 9, 30);
     filesA = sources.map((f) => ({ name: path.basename(f), bytes: readFileSync(f) }));
@@ -154,7 +161,7 @@ describe('[SCORE] a set from upload to flagged pairs', () => {
   it('uses ANN candidates when the archive is too large for exact scoring, with the same best pairs', async () => {
     await first.close();
     const running = await pipeline.start(
-      { topK: TOP_K, archiveExactMaxPairs: 0, archiveCandidates: 5 },
+      { topK: TOP_K, archiveExactMaxPairs: 0, archiveCandidates: 5, verifyTopK: 0 },
       ['ingest', 'score'],
     );
     const setC = await pipeline.newSet('C');
@@ -172,6 +179,65 @@ describe('[SCORE] a set from upload to flagged pairs', () => {
     const pairs = await pipeline.prisma.pair.findMany({ where: { setId: setC } });
     expect(pairs.some((p) => [p.imageAId, p.imageBId].includes(original.id))).toBe(true);
     expect(pairs.every((p) => [p.imageAId, p.imageBId].includes(again.id))).toBe(true);
+    await running.close();
+  });
+
+  it('verifies the best pairs of each image geometrically: combined score, inliers, flagged by the verified threshold', async () => {
+    const verification = model.manifest.verification;
+    const combine = verification?.combine;
+    const threshold = verification?.threshold;
+    if (!combine || threshold === undefined)
+      throw new Error('the shipped model calibrates verification');
+    const running = await pipeline.start({ topK: TOP_K, verifyTopK: 2 }, ['ingest', 'score']);
+    const setD = await pipeline.newSet('D');
+    const files = bioDevImages('dsb2018', 5, 90).map((f) => ({
+      name: path.basename(f),
+      bytes: readFileSync(f),
+    }));
+    const source = files[0]?.bytes as Buffer;
+    const { width = 0, height = 0 } = await sharp(source).metadata();
+    // A planted copy: cropped to about half the area, turned a quarter, mirrored, re-toned.
+    const copy = await sharp(source)
+      .extract({
+        left: 0,
+        top: 0,
+        width: Math.round(width * 0.7),
+        height: Math.round(height * 0.7),
+      })
+      .rotate(90)
+      .flop()
+      .linear(1.15, 5)
+      .png()
+      .toBuffer();
+    await uploadAll(setD, [...files, { name: 'copy.png', bytes: copy }]);
+    expect(await pipeline.waitForSet(setD, done)).toMatchObject({ status: 'READY' });
+
+    const images = await pipeline.prisma.image.findMany({ where: { setId: setD } });
+    const id = (name: string) => images.find((i) => i.originalName === name)?.id as string;
+    const pairs = await pipeline.prisma.pair.findMany({ where: { setId: setD } });
+    const planted = pairs.find(
+      (p) =>
+        [p.imageAId, p.imageBId].sort().join() ===
+        [id(files[0]?.name as string), id('copy.png')].sort().join(),
+    );
+    expect(planted?.inliers, 'the planted copy is verified').toBeGreaterThan(20);
+    expect(planted?.flagged).toBe(true);
+    const verified = pairs.filter((p) => p.inliers !== null);
+    expect(verified.length).toBeGreaterThanOrEqual(images.length);
+    for (const p of pairs) {
+      expect(p.modelScore).not.toBeNull();
+      if (p.inliers === null) {
+        // Not among either image's 2 best: the model's score, not in the triage queue.
+        expect(p.score).toBe(p.modelScore);
+        expect(p.flagged).toBe(false);
+      } else {
+        expect(p.score).toBeCloseTo(combinedScore(p.modelScore as number, p.inliers, combine), 10);
+        expect(p.flagged).toBe(p.score > threshold);
+      }
+    }
+    // Unrelated micrographs of one experiment: verification keeps them out of the queue.
+    const unrelated = verified.filter((p) => p !== planted && p.scope === 'WITHIN_SET');
+    expect(unrelated.every((p) => !p.flagged)).toBe(true);
     await running.close();
   });
 });

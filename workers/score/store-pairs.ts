@@ -3,13 +3,19 @@ import type { PrismaClient } from '@twinspect/prisma';
 export interface PairRow {
   imageAId: string;
   imageBId: string;
+  /** What the queue ranks by (verified score when verified, else the model's). */
   score: number;
+  /** Set by verification (verify-pairs.ts); absent means model only. */
+  modelScore?: number;
+  inliers?: number;
+  flagged?: boolean;
 }
 
 /**
  * Inserts scored pairs in batches. One row per unordered pair and model version (the unique key),
  * image A the smaller uuid (a CHECK); ON CONFLICT DO NOTHING keeps whatever a reviewer already
  * did with a pair stored by an earlier attempt or another set, and makes re-runs no-ops.
+ * A pair is flagged as verification decided, else above the model's threshold.
  * Returns how many rows were new.
  */
 export async function storePairs(
@@ -29,19 +35,20 @@ export async function storePairs(
     const batch = pairs
       .slice(start, start + batchSize)
       .map((p) =>
-        p.imageAId < p.imageBId
-          ? p
-          : { imageAId: p.imageBId, imageBId: p.imageAId, score: p.score },
+        p.imageAId < p.imageBId ? p : { ...p, imageAId: p.imageBId, imageBId: p.imageAId },
       );
     const a = batch.map((p) => p.imageAId);
     const b = batch.map((p) => p.imageBId);
     const scores = batch.map((p) => p.score);
-    const flagged = batch.map((p) => p.score > context.threshold);
+    const modelScores = batch.map((p) => p.modelScore ?? p.score);
+    const inliers = batch.map((p) => p.inliers ?? null);
+    const flagged = batch.map((p) => p.flagged ?? p.score > context.threshold);
     inserted += await prisma.$executeRaw`
-      INSERT INTO "Pair" ("orgId", "setId", "imageAId", "imageBId", "modelVersionId", "score", "scope", "flagged", "updatedAt")
-      SELECT ${context.orgId}::uuid, ${context.setId}::uuid, t.a, t.b, ${context.modelVersionId}::uuid, t.s,
+      INSERT INTO "Pair" ("orgId", "setId", "imageAId", "imageBId", "modelVersionId", "score", "modelScore", "inliers", "scope", "flagged", "updatedAt")
+      SELECT ${context.orgId}::uuid, ${context.setId}::uuid, t.a, t.b, ${context.modelVersionId}::uuid, t.s, t.m, t.i,
              ${context.scope}::"PairScope", t.f, now()
-      FROM unnest(${a}::uuid[], ${b}::uuid[], ${scores}::float8[], ${flagged}::boolean[]) AS t(a, b, s, f)
+      FROM unnest(${a}::uuid[], ${b}::uuid[], ${scores}::float8[], ${modelScores}::float8[], ${inliers}::int4[], ${flagged}::boolean[])
+        AS t(a, b, s, m, i, f)
       ON CONFLICT ("imageAId", "imageBId", "modelVersionId") DO NOTHING`;
   }
   return inserted;

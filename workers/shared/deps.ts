@@ -44,6 +44,11 @@ export interface WorkerSettings {
    * whatever the model's calibration; a figure reused more often than this is caught anyway.
    */
   maxPairsPerImage: number;
+  /**
+   * Geometric verification (score/verify-pairs.ts) of each image's this many best pairs; 0 turns
+   * it off. Each verified pair costs a keypoint match (~0.1-0.2 s on one core).
+   */
+  verifyTopK: number;
   /** New × archive pairs scored exactly up to this many; beyond it, ANN candidates. */
   archiveExactMaxPairs: number;
   /** ANN candidates per new image, rescored with the head. */
@@ -70,6 +75,7 @@ export const DEFAULT_SETTINGS: Omit<WorkerSettings, 'resolveModelDir'> = {
   pairFloor: 'threshold',
   topK: 5,
   maxPairsPerImage: 25,
+  verifyTopK: 3,
   archiveExactMaxPairs: 4_000_000,
   archiveCandidates: 64,
   annSnapshotEvery: 10_000,

@@ -1,24 +1,59 @@
-import { decodeToModelInput, embed, type Model, scoreBlock } from '@twinspect/inference';
+import {
+  combinedScore,
+  decodeToModelInput,
+  embed,
+  extractKeypoints,
+  type Model,
+  scoreBlock,
+  verifyPair,
+} from '@twinspect/inference';
 
 export interface Comparison {
+  /** The verified score when the model verifies pairs, else the model's. */
   score: number;
+  /** The model's own M(a, b). */
+  modelScore: number;
+  /** Keypoint inliers of geometric verification; null when the model has no verification. */
+  inliers: number | null;
   threshold: number;
-  /** score > threshold: the model says these show the same image. */
+  /** score > threshold: these likely show the same image. */
   flagged: boolean;
   model: string;
 }
 
-/** M(a, b) through the workers' path: decode, preprocess, encoder, head. */
+/**
+ * M(a, b) through the workers' path: decode, preprocess, encoder, head; then, when the model's
+ * manifest calibrates one, the workers' geometric verification and combined score.
+ */
 export async function compareImages(model: Model, a: string, b: string): Promise<Comparison> {
   const inputs = await Promise.all([a, b].map((file) => decodeToModelInput(file, model.manifest)));
   const e = await embed(model, inputs);
   const scores = await scoreBlock(model, e, e);
   // The head is symmetric by construction; read the (a, b) cell.
-  const score = scores[1] as number;
+  const modelScore = scores[1] as number;
+  const verification = model.manifest.verification;
+  if (!verification?.combine || verification.threshold === undefined) {
+    return {
+      score: modelScore,
+      modelScore,
+      inliers: null,
+      threshold: model.threshold,
+      flagged: modelScore > model.threshold,
+      model: model.version,
+    };
+  }
+  const [ka, kb] = [
+    await extractKeypoints(a, verification),
+    await extractKeypoints(b, verification),
+  ];
+  const inliers = await verifyPair(ka, kb, verification);
+  const score = combinedScore(modelScore, inliers, verification.combine);
   return {
     score,
-    threshold: model.threshold,
-    flagged: score > model.threshold,
+    modelScore,
+    inliers,
+    threshold: verification.threshold,
+    flagged: score > verification.threshold,
     model: model.version,
   };
 }

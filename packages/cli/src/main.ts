@@ -58,6 +58,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       else {
         io.out(
           `score ${result.score.toFixed(4)} (threshold ${result.threshold}, ${result.model})\n` +
+            `model score ${result.modelScore.toFixed(4)}, ${result.inliers === null ? 'not verified' : `${result.inliers} keypoint matches`}\n` +
             `${result.flagged ? 'FLAGGED: likely the same image, possibly altered' : 'not flagged: likely different images'}\n`,
         );
       }

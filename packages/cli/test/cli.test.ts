@@ -48,8 +48,12 @@ describe('twinspect compare', () => {
     expect(result.score).toBeGreaterThanOrEqual(0);
     expect(result.score).toBeLessThanOrEqual(1);
     expect(result.flagged).toBe(result.score > result.threshold);
+    expect(result.modelScore).toBeGreaterThanOrEqual(0);
+    expect(result.modelScore).toBeLessThanOrEqual(1);
+    expect(result.inliers === null || Number.isInteger(result.inliers)).toBe(true);
     const text = await run(['compare', a, b]);
     expect(text.out).toMatch(/^score \d\.\d{4} \(threshold/);
+    expect(text.out).toMatch(/model score \d\.\d{4}, (\d+ keypoint matches|not verified)/);
     expect(text.out).toMatch(/FLAGGED|not flagged/);
   });
 

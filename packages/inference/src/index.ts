@@ -56,3 +56,14 @@ export {
   resizeForModel,
   rgbToModelInput,
 } from './to-model-input.ts';
+export {
+  combinedScore,
+  DEFAULT_VERIFICATION,
+  extractKeypoints,
+  type ImageKeypoints,
+  type KeypointSet,
+  loadOpenCv,
+  type TVerification,
+  verifyPair,
+  ZVerification,
+} from './verify.ts';

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZVerification } from './verify.ts';
 
 /**
  * The model folder's manifest.json, as the training code's export writes it. Only what the
@@ -25,6 +26,8 @@ export const ZModelManifest = z.looseObject({
   embedding_dim: z.number().int().positive(),
   /** A pair is flagged when its score is above this. */
   threshold: z.number().min(0).max(1),
+  /** Geometric verification settings, and how its inliers combine with the model's score. */
+  verification: ZVerification.optional(),
   metrics: z.unknown().optional(),
   parity: z
     .looseObject({

@@ -451,6 +451,8 @@ export type ModelVersion = {
   threshold: Scalars['Float']['output'];
   /** ADMIN. The run that produced this version. */
   trainingRun: Maybe<TrainingRun>;
+  /** Threshold of the verified score (model score and keypoint inliers combined); null when this version's pairs are not geometrically verified. */
+  verifiedThreshold: Maybe<Scalars['Float']['output']>;
 };
 
 export type ModelVersionStatus =
@@ -645,15 +647,20 @@ export type Pair = {
   decidedAt: Maybe<Scalars['DateTime']['output']>;
   /** Newest first. */
   decisions: Array<Decision>;
-  /** Above the model's calibrated threshold. */
+  /** Above the calibrated threshold (the verified one for verified pairs). */
   flagged: Scalars['Boolean']['output'];
   id: Scalars['ID']['output'];
   imageA: Image;
   imageB: Image;
+  /** Keypoint matches consistent with one affine transform; null when the pair was not verified. */
+  inliers: Maybe<Scalars['Int']['output']>;
+  /** The model's own score M(x, y). */
+  modelScore: Maybe<Scalars['Float']['output']>;
   modelVersion: ModelVersion;
   /** The caller's own annotation, if any. */
   myAnnotation: Maybe<Annotation>;
   scope: PairScope;
+  /** What the queue ranks by: the verified score for a geometrically verified pair, else the model's. */
   score: Scalars['Float']['output'];
   set: ImageSet;
   status: PairStatus;
@@ -1695,6 +1702,7 @@ export type ModelVersionResolvers<ContextType = GraphQLContext, ParentType exten
   status?: Resolver<ResolversTypes['ModelVersionStatus'], ParentType, ContextType>;
   threshold?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   trainingRun?: Resolver<Maybe<ResolversTypes['TrainingRun']>, ParentType, ContextType>;
+  verifiedThreshold?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
 };
 
 export type MutationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Mutation'] = ResolversParentTypes['Mutation']> = {
@@ -1749,6 +1757,8 @@ export type PairResolvers<ContextType = GraphQLContext, ParentType extends Resol
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   imageA?: Resolver<ResolversTypes['Image'], ParentType, ContextType>;
   imageB?: Resolver<ResolversTypes['Image'], ParentType, ContextType>;
+  inliers?: Resolver<Maybe<ResolversTypes['Int']>, ParentType, ContextType>;
+  modelScore?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   modelVersion?: Resolver<ResolversTypes['ModelVersion'], ParentType, ContextType>;
   myAnnotation?: Resolver<Maybe<ResolversTypes['Annotation']>, ParentType, ContextType>;
   scope?: Resolver<ResolversTypes['PairScope'], ParentType, ContextType>;

@@ -22,6 +22,8 @@ export const pairQuery = graphql(`
   query Pair($id: ID!) {
     pair(id: $id) {
       ...PairRow
+      modelScore
+      inliers
       createdAt
       decidedAt
       imageA {
@@ -46,6 +48,7 @@ export const pairQuery = graphql(`
         id
         name
         threshold
+        verifiedThreshold
       }
       decisions {
         id

@@ -1,13 +1,20 @@
 import type { PairQuery } from '../graphql/generated/graphql';
 import { Badge } from '../ui/badge';
-import { humanize } from '../ui/format';
+import { formatScore, humanize } from '../ui/format';
 import { Score } from './score';
 
 type PairData = NonNullable<PairQuery['pair']>;
 
-/** The model's verdict in context: the score against the calibrated threshold of its version. */
+/**
+ * The verdict in context: the score against the calibrated threshold of its version. A
+ * geometrically verified pair's score combines the model's score with its keypoint matches, and
+ * is held against the verified threshold; both parts are shown.
+ */
 export function ScorePanel({ pair }: { pair: PairData }) {
-  const { threshold } = pair.modelVersion;
+  const verified = pair.inliers != null && pair.modelVersion.verifiedThreshold != null;
+  const threshold = verified
+    ? (pair.modelVersion.verifiedThreshold as number)
+    : pair.modelVersion.threshold;
   const margin = pair.score - threshold;
   return (
     <section className="card score-panel" aria-labelledby="score-title">
@@ -35,6 +42,16 @@ export function ScorePanel({ pair }: { pair: PairData }) {
             ({margin >= 0 ? '+' : ''}
             {margin.toFixed(3)})
           </span>
+        </dd>
+        <dt>Model score</dt>
+        <dd className="mono">{formatScore(pair.modelScore ?? pair.score)}</dd>
+        <dt>Keypoint matches</dt>
+        <dd>
+          {verified ? (
+            <span className="mono">{pair.inliers}</span>
+          ) : (
+            <span className="muted">not verified</span>
+          )}
         </dd>
         <dt>Model version</dt>
         <dd className="mono">{pair.modelVersion.name}</dd>

@@ -46,6 +46,9 @@ export const modelVersionsResolvers: Resolvers = {
       version.activatedById ? ctx.loaders.user.load(version.activatedById) : null,
     heldOutMetrics: (version) => pairMetrics(version.metrics, 'heldOut'),
     standardMetrics: (version) => pairMetrics(version.metrics, 'standard'),
+    verifiedThreshold: (version) =>
+      (version.manifest as { verification?: { threshold?: number } } | null)?.verification
+        ?.threshold ?? null,
     config: (version) =>
       (version.manifest as { training?: { config?: unknown } } | null)?.training?.config ?? null,
     // A platform version is every team's, but the platform-wide run that made it read every

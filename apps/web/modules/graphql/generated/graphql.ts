@@ -438,7 +438,7 @@ export type PairQueryVariables = Exact<{
 }>;
 
 
-export type PairQuery = { pair: { createdAt: string, decidedAt: string | null, id: string, score: number, flagged: boolean, status: PairStatus, verdict: Verdict | null, annotationCount: number, scope: PairScope, imageA: { id: string, originalName: string, width: number | null, height: number | null, format: string | null, displayUrl: string | null, originalUrl: string | null, thumbnailUrl: string | null }, imageB: { id: string, originalName: string, width: number | null, height: number | null, format: string | null, displayUrl: string | null, originalUrl: string | null, thumbnailUrl: string | null }, modelVersion: { id: string, name: string, threshold: number }, decisions: Array<{ id: string, verdict: Verdict, comment: string | null, clusterId: string | null, createdAt: string, editor: { id: string, name: string } }>, confirmedLabel: { id: string, label: ConfirmedLabelValue, source: ConfirmedLabelSource, alterations: Array<Alteration>, comment: string | null, createdAt: string, adjudicator: { id: string, name: string } | null } | null, annotations: Array<{ id: string, label: AnnotationLabel, alterations: Array<Alteration>, comment: string | null, updatedAt: string, annotator: { id: string, name: string } }>, set: { id: string, name: string } } | null };
+export type PairQuery = { pair: { modelScore: number | null, inliers: number | null, createdAt: string, decidedAt: string | null, id: string, score: number, flagged: boolean, status: PairStatus, verdict: Verdict | null, annotationCount: number, scope: PairScope, imageA: { id: string, originalName: string, width: number | null, height: number | null, format: string | null, displayUrl: string | null, originalUrl: string | null, thumbnailUrl: string | null }, imageB: { id: string, originalName: string, width: number | null, height: number | null, format: string | null, displayUrl: string | null, originalUrl: string | null, thumbnailUrl: string | null }, modelVersion: { id: string, name: string, threshold: number, verifiedThreshold: number | null }, decisions: Array<{ id: string, verdict: Verdict, comment: string | null, clusterId: string | null, createdAt: string, editor: { id: string, name: string } }>, confirmedLabel: { id: string, label: ConfirmedLabelValue, source: ConfirmedLabelSource, alterations: Array<Alteration>, comment: string | null, createdAt: string, adjudicator: { id: string, name: string } | null } | null, annotations: Array<{ id: string, label: AnnotationLabel, alterations: Array<Alteration>, comment: string | null, updatedAt: string, annotator: { id: string, name: string } }>, set: { id: string, name: string } } | null };
 
 export type RecordDecisionMutationVariables = Exact<{
   input: RecordDecisionInput;
@@ -1338,6 +1338,8 @@ export const PairDocument = new TypedDocumentString(`
     query Pair($id: ID!) {
   pair(id: $id) {
     ...PairRow
+    modelScore
+    inliers
     createdAt
     decidedAt
     imageA {
@@ -1362,6 +1364,7 @@ export const PairDocument = new TypedDocumentString(`
       id
       name
       threshold
+      verifiedThreshold
     }
     decisions {
       id

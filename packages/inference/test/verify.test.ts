@@ -1,0 +1,75 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import sharp from 'sharp';
+import { beforeAll, describe, expect, it } from 'vitest';
+import {
+  combinedScore,
+  DEFAULT_VERIFICATION,
+  extractKeypoints,
+  type ImageKeypoints,
+  InferenceError,
+  verifyPair,
+} from '../src/index.ts';
+import { repoRoot } from './helpers.ts';
+
+const sample = (name: string) => readFileSync(path.join(repoRoot, 'workers/demo/sample', name));
+
+describe('[VERIFY] geometric verification (AKAZE + RANSAC through opencv.js)', () => {
+  let original: ImageKeypoints;
+  let unrelated: ImageKeypoints;
+  let originalBytes: Buffer;
+
+  beforeAll(async () => {
+    originalBytes = sample('panel-28.png');
+    original = await extractKeypoints(originalBytes);
+    unrelated = await extractKeypoints(sample('panel-03.png'));
+  });
+
+  it('finds keypoints on the image and on its mirror, at most maxKeypoints, with 61-byte descriptors', () => {
+    for (const set of [original.upright, original.mirrored]) {
+      expect(set.count).toBeGreaterThan(50);
+      expect(set.count).toBeLessThanOrEqual(DEFAULT_VERIFICATION.maxKeypoints);
+      expect(set.points.length).toBe(2 * set.count);
+      expect(set.descriptors.length).toBe(61 * set.count);
+    }
+  });
+
+  it('matches a cropped, rotated, mirrored and re-toned copy far above an unrelated image', async () => {
+    const meta = await sharp(originalBytes).metadata();
+    const [w, h] = [meta.width as number, meta.height as number];
+    const copy = await sharp(originalBytes)
+      .extract({
+        left: Math.round(w * 0.1),
+        top: Math.round(h * 0.15),
+        width: Math.round(w * 0.75),
+        height: Math.round(h * 0.7),
+      })
+      .rotate(90)
+      .flop()
+      .linear(1.2, -10)
+      .jpeg({ quality: 75 })
+      .toBuffer();
+    const copied = await extractKeypoints(copy);
+    const same = await verifyPair(original, copied);
+    const different = await verifyPair(original, unrelated);
+    expect(same).toBeGreaterThan(30);
+    expect(different).toBeLessThan(same / 3);
+    // Exactly reproducible: OpenCV's RANSAC is seeded.
+    expect(await verifyPair(original, copied)).toBe(same);
+  });
+
+  it('refuses a corrupt file with the same error as the model path', async () => {
+    const truncated = originalBytes.subarray(0, 200);
+    await expect(extractKeypoints(truncated)).rejects.toBeInstanceOf(InferenceError);
+  });
+
+  it('combines model score and inliers monotonically, as the calibrated logistic regression does', () => {
+    const combine = { intercept: -5, model: 1, inliers: 1.5 };
+    expect(combinedScore(0.5, 0, combine)).toBeCloseTo(1 / (1 + Math.exp(5)), 10);
+    expect(combinedScore(0.9, 40, combine)).toBeGreaterThan(combinedScore(0.9, 10, combine));
+    expect(combinedScore(0.9, 10, combine)).toBeGreaterThan(combinedScore(0.6, 10, combine));
+    // Scores of exactly 0 or 1 stay finite.
+    expect(Number.isFinite(combinedScore(1, 0, combine))).toBe(true);
+    expect(Number.isFinite(combinedScore(0, 0, combine))).toBe(true);
+  });
+});
