@@ -63,3 +63,39 @@ def test_calibration_refits_the_threshold_on_production_scores(exported, tmp_pat
     assert manifest["threshold"] == 0.65
     assert manifest["metrics"]["validation"]["accuracy"] == 1.0
     assert "onnxruntime-node" in manifest["threshold_source"]
+
+
+def test_calibration_fits_the_verified_combination_when_pairs_were_verified(exported, tmp_path):
+    from twinspect_training.calibrate import main as calibrate
+
+    ev = tmp_path / "cal"
+    (ev / "pairs").mkdir(parents=True)
+    (ev / "scores").mkdir()
+    # Positives: mid model scores but many inliers; negatives: one look-alike with a high model score.
+    same = [1, 1, 1, 1, 0, 0, 0, 0]
+    rows = [{"same": s, "protocol": "editorial", "negatives": "hard"} for s in same]
+    (ev / "pairs" / "pairs.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
+    (ev / "scores" / "bta.json").write_text(json.dumps([0.6, 0.7, 0.5, 0.8, 0.85, 0.3, 0.2, 0.4]))
+    (ev / "scores" / "inliers.json").write_text(json.dumps([40, 25, 60, 30, 4, 5, 3, 6]))
+    settings = {"method": "akaze-ransac", "side": 512, "claheClipLimit": 2, "claheTiles": 8,
+                "akazeThreshold": 0.0001, "maxKeypoints": 1000, "ratio": 0.8, "ransacPx": 5}
+    (ev / "scores" / "verification.json").write_text(json.dumps(settings))
+    assert calibrate(["--manifest", str(exported / "manifest.json"), str(ev)]) == 0
+    manifest = json.loads((exported / "manifest.json").read_text())
+    v = manifest["verification"]
+    assert {k: v[k] for k in settings} == settings
+    assert v["combine"]["inliers"] > 0 and 0 < v["threshold"] < 1
+    # The inliers separate what the model score alone cannot.
+    assert manifest["metrics"]["validation_verified"]["accuracy"] == 1.0
+    assert manifest["metrics"]["validation"]["accuracy"] < 1.0
+
+
+def test_model_card_marks_the_product_score_and_bta_alone(exported, tmp_path):
+    ev = tmp_path / "ev"
+    ev.mkdir()
+    methods = {"bta": {"accuracy": 0.8, "auc": 0.9, "accuracy_at_0_5": 0.8},
+               "verify": {"accuracy": 0.85, "auc": 0.9}, "bta+verify": {"accuracy": 0.96, "auc": 0.991}}
+    (ev / "metrics.json").write_text(json.dumps({"protocol": "editorial", "negatives": "random", "pairs": 10,
+                                                 "methods": methods}))
+    card = render(exported, [ev], "")
+    assert "0.960 (met) | 0.991 (met) | 0.800 (target 0.95: missed) / 0.900 | 0.850 / 0.900" in card

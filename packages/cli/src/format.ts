@@ -10,11 +10,24 @@ function csvField(value: string | number | boolean): string {
 export function formatScan(result: ScanResult, format: OutputFormat): string {
   if (format === 'json') return `${JSON.stringify(result, null, 2)}\n`;
   if (format === 'csv') {
-    const rows = [['rank', 'score', 'flagged', 'image_a', 'image_b', 'identical_bytes']];
+    const rows = [
+      [
+        'rank',
+        'score',
+        'model_score',
+        'inliers',
+        'flagged',
+        'image_a',
+        'image_b',
+        'identical_bytes',
+      ],
+    ];
     for (const p of result.pairs) {
       rows.push([
         String(p.rank),
         p.score.toFixed(6),
+        p.modelScore.toFixed(6),
+        p.inliers === null ? '' : String(p.inliers),
         String(p.flagged),
         p.a,
         p.b,
@@ -23,10 +36,12 @@ export function formatScan(result: ScanResult, format: OutputFormat): string {
     }
     return `${rows.map((r) => r.map(csvField).join(',')).join('\n')}\n`;
   }
-  const header = ['#', 'score', 'verdict', 'image A', 'image B'];
+  const header = ['#', 'score', 'model', 'matches', 'verdict', 'image A', 'image B'];
   const body = result.pairs.map((p) => [
     String(p.rank),
     p.score.toFixed(4),
+    p.modelScore.toFixed(4),
+    p.inliers === null ? '-' : String(p.inliers),
     p.identicalBytes ? 'IDENTICAL' : p.flagged ? 'FLAGGED' : '-',
     p.a,
     p.b,
@@ -36,7 +51,7 @@ export function formatScan(result: ScanResult, format: OutputFormat): string {
   );
   const line = (cells: string[]) =>
     cells
-      .map((c, i) => (i <= 1 ? c.padStart(widths[i] as number) : c.padEnd(widths[i] as number)))
+      .map((c, i) => (i <= 3 ? c.padStart(widths[i] as number) : c.padEnd(widths[i] as number)))
       .join('  ')
       .trimEnd();
   return `${[line(header), line(widths.map((w) => '-'.repeat(w))), ...body.map(line)].join('\n')}\n`;

@@ -1,11 +1,24 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { embedImages, listImages, type Model, scoreWithinSet } from '@twinspect/inference';
+import {
+  calibratedVerification,
+  embedImages,
+  extractKeypoints,
+  type ImageKeypoints,
+  listImages,
+  type Model,
+  scoreWithinSet,
+  verifyCandidates,
+} from '@twinspect/inference';
 
 export interface ScanPair {
   rank: number;
+  /** The verified score when the pair was verified, else the model's. */
   score: number;
+  modelScore: number;
+  /** Keypoint inliers; null when not verified. */
+  inliers: number | null;
   flagged: boolean;
   /** Paths relative to the scanned folder. */
   a: string;
@@ -30,12 +43,15 @@ export interface ScanOptions {
   top: number;
   /** Best partners kept per image besides the flagged pairs. */
   perImage?: number;
+  /** Each image's this many best pairs are geometrically verified, as the workers do. */
+  verifyTopK?: number;
   onProgress?: (message: string) => void;
 }
 
 /**
- * Ranks the pairs of a folder: every image embedded, every pair scored with the head (the same
- * within-set path as the score worker), flagged pairs and each image's best partner kept.
+ * Ranks the pairs of a folder: every image embedded, every pair scored with the head, flagged
+ * pairs and each image's best partners kept, then each image's best pairs geometrically verified
+ * when the model calibrates verification: the same within-set path as the score worker.
  */
 export async function scanFolder(
   model: Model,
@@ -58,25 +74,47 @@ export async function scanFolder(
     floor: model.threshold,
     topK: options.perImage ?? 1,
   });
-  const flaggedCount = scored.pairs.filter((p) => p.score > model.threshold).length;
-  const rel = (row: number) => path.relative(folder, files[embedded.ok[row] as number] as string);
+  const file = (row: number) => files[embedded.ok[row] as number] as string;
+  const verification = calibratedVerification(model.manifest.verification);
+  const keypoints = new Map<number, ImageKeypoints>();
+  const ranked = verification
+    ? await verifyCandidates(
+        scored.pairs,
+        async (row) => {
+          if (!keypoints.has(row))
+            keypoints.set(row, await extractKeypoints(file(row), verification));
+          return keypoints.get(row) ?? null;
+        },
+        verification,
+        options.verifyTopK ?? 3,
+      )
+    : scored.pairs.map((p) => ({
+        ...p,
+        modelScore: p.score,
+        inliers: null,
+        flagged: p.score > model.threshold,
+      }));
+  ranked.sort((x, y) => y.score - x.score);
+  const rel = (row: number) => path.relative(folder, file(row));
   const hash = (row: number) => hashes[embedded.ok[row] as number];
-  const kept = options.top > 0 ? scored.pairs.slice(0, options.top) : scored.pairs;
+  const kept = options.top > 0 ? ranked.slice(0, options.top) : ranked;
   return {
     folder,
     model: model.version,
-    threshold: model.threshold,
+    threshold: verification?.threshold ?? model.threshold,
     images: files.length,
     failed: embedded.failed.map((f) => ({
       file: path.relative(folder, files[f.index] as string),
       reason: f.error.message,
     })),
     pairsScored: scored.pairsScored,
-    flagged: flaggedCount,
+    flagged: ranked.filter((p) => p.flagged).length,
     pairs: kept.map((p, i) => ({
       rank: i + 1,
       score: p.score,
-      flagged: p.score > model.threshold,
+      modelScore: p.modelScore,
+      inliers: p.inliers,
+      flagged: p.flagged,
       a: rel(p.a),
       b: rel(p.b),
       identicalBytes: hash(p.a) === hash(p.b),

@@ -80,11 +80,16 @@ describe('twinspect scan', () => {
     expect(result.pairsScored).toBe((7 * 6) / 2);
     const scores = result.pairs.map((p: { score: number }) => p.score);
     expect(scores).toEqual([...scores].sort((x, y) => y - x));
+    // With verification, only verified pairs (each image's best) can be flagged.
+    const verifying = result.pairs.some((p: { inliers: number | null }) => p.inliers !== null);
     for (const p of result.pairs) {
+      expect(p.flagged).toBe(verifying && p.inliers === null ? false : p.score > result.threshold);
       expect(p.identicalBytes).toBe(
         [p.a, p.b].includes(path.join('sub', 'copy.png')) && [p.a, p.b].includes(images[0]),
       );
     }
+    const identical = result.pairs.find((p: { identicalBytes: boolean }) => p.identicalBytes);
+    expect(identical).toMatchObject({ rank: 1, flagged: true });
     expect(err).toMatch(/8 images, 21 pairs scored/);
     expect(err).toMatch(/skipped sub\/broken.png/);
   });
@@ -92,10 +97,12 @@ describe('twinspect scan', () => {
   it('writes CSV and a table, limited by --top', async () => {
     const csv = await run(['scan', folder, '--format', 'csv', '--top', '3']);
     const lines = csv.out.trim().split('\n');
-    expect(lines[0]).toBe('rank,score,flagged,image_a,image_b,identical_bytes');
+    expect(lines[0]).toBe('rank,score,model_score,inliers,flagged,image_a,image_b,identical_bytes');
     expect(lines).toHaveLength(4);
     const table = await run(['scan', folder, '--top', '2']);
-    expect(table.out.split('\n')[0]).toMatch(/#\s+score\s+verdict\s+image A\s+image B/);
+    expect(table.out.split('\n')[0]).toMatch(
+      /#\s+score\s+model\s+matches\s+verdict\s+image A\s+image B/,
+    );
   });
 
   it('rejects unknown formats', async () => {

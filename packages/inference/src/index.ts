@@ -67,3 +67,9 @@ export {
   verifyPair,
   ZVerification,
 } from './verify.ts';
+export {
+  type Candidate,
+  calibratedVerification,
+  type VerifiedCandidate,
+  verifyCandidates,
+} from './verify-candidates.ts';
