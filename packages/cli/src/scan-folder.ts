@@ -41,7 +41,7 @@ export interface ScanResult {
 export interface ScanOptions {
   /** How many pairs to list (0 = every kept pair). */
   top: number;
-  /** Best partners kept per image besides the flagged pairs. */
+  /** Best partners kept per image besides the flagged pairs (the score worker's default: 5). */
   perImage?: number;
   /** Each image's this many best pairs are geometrically verified, as the workers do. */
   verifyTopK?: number;
@@ -72,7 +72,7 @@ export async function scanFolder(
   });
   const scored = await scoreWithinSet(model, embedded.embeddings, {
     floor: model.threshold,
-    topK: options.perImage ?? 1,
+    topK: options.perImage ?? 5,
   });
   const file = (row: number) => files[embedded.ok[row] as number] as string;
   const verification = calibratedVerification(model.manifest.verification);
@@ -94,7 +94,8 @@ export async function scanFolder(
         inliers: null,
         flagged: p.score > model.threshold,
       }));
-  ranked.sort((x, y) => y.score - x.score);
+  // Flagged pairs first (verified, above the threshold), then the rest, each by score.
+  ranked.sort((x, y) => Number(y.flagged) - Number(x.flagged) || y.score - x.score);
   const rel = (row: number) => path.relative(folder, file(row));
   const hash = (row: number) => hashes[embedded.ok[row] as number];
   const kept = options.top > 0 ? ranked.slice(0, options.top) : ranked;
