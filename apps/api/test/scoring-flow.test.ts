@@ -128,6 +128,8 @@ describe('[SCORE] upload to triage queue through the API', () => {
         edges: {
           node: {
             score: number;
+            modelScore: number;
+            inliers: number | null;
             flagged: boolean;
             imageA: { originalName: string };
             imageB: { originalName: string };
@@ -135,14 +137,31 @@ describe('[SCORE] upload to triage queue through the API', () => {
         }[];
       };
     }>(
-      'query ($setId: ID!) { pairs(filter: { setId: $setId, flagged: true }) { totalCount edges { node { score flagged imageA { originalName } imageB { originalName } } } } }',
+      'query ($setId: ID!) { pairs(filter: { setId: $setId, flagged: true }) { totalCount edges { node { score modelScore inliers flagged imageA { originalName } imageB { originalName } } } } }',
       { setId },
     );
     expect(queue.errors).toEqual([]);
     expect(queue.data?.pairs.totalCount).toBe(state?.progress.pairsFlagged);
+    // The shipped model verifies geometrically: flagged pairs are verified ones, above the
+    // verified threshold (a model without verification flags by its own threshold).
+    const verified = manifest.verification?.threshold;
     for (const { node } of queue.data?.pairs.edges ?? []) {
       expect(node.flagged).toBe(true);
-      expect(node.score).toBeGreaterThan(manifest.threshold);
+      if (verified === undefined) expect(node.score).toBeGreaterThan(manifest.threshold);
+      else {
+        expect(node.inliers).not.toBeNull();
+        expect(node.score).toBeGreaterThan(verified);
+      }
+    }
+    const names = (queue.data?.pairs.edges ?? []).map(({ node }) =>
+      [node.imageA.originalName, node.imageB.originalName].sort().join(' + '),
+    );
+    // Both planted copies are in the queue: the byte copy and the mirrored one.
+    for (const [original, copy] of [
+      [files[0]?.name, 'fig2/panel-c-copy.png'],
+      [files[1]?.name, 'fig2/panel-d-mirrored.png'],
+    ]) {
+      expect(names).toContain([original, copy].sort().join(' + '));
     }
     const all = await editor.request<{ pairs: { totalCount: number } }>(
       'query ($setId: ID!) { pairs(filter: { setId: $setId }) { totalCount } }',
