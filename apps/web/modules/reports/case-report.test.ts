@@ -28,6 +28,8 @@ const report: CaseReport = {
       imageA: { id: 'a', name: 'a.png', thumbnailUrl: null },
       imageB: { id: 'b', name: 'b, "copy".png', thumbnailUrl: null },
       score: 0.98765,
+      modelScore: 0.91234,
+      inliers: 57,
       status: 'DECIDED',
       verdict: 'CONFIRMED_DUPLICATE',
       modelVersion: 'bta-1',
@@ -60,7 +62,7 @@ describe('case report CSV', () => {
     const lines = caseReportToCsv(report).trimEnd().split('\r\n');
     expect(lines).toHaveLength(2);
     expect(lines[1]).toBe(
-      `1,p1,a.png,"b, ""copy"".png",0.9877,bta-1,0.5000,DECIDED,CONFIRMED_DUPLICATE,Edith <e@x.test>,2026-01-02T00:00:00.000Z,"'=HYPERLINK(""x"")",`,
+      `1,p1,a.png,"b, ""copy"".png",0.9877,bta-1,0.5000,0.9123,57,DECIDED,CONFIRMED_DUPLICATE,Edith <e@x.test>,2026-01-02T00:00:00.000Z,"'=HYPERLINK(""x"")",`,
     );
   });
 

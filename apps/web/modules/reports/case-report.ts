@@ -17,10 +17,15 @@ export interface CaseReportPair {
   pairId: string;
   imageA: { id: string; name: string; thumbnailUrl: string | null };
   imageB: { id: string; name: string; thumbnailUrl: string | null };
+  /** The verified score when `inliers` is set, else the model's. */
   score: number;
+  modelScore: number;
+  /** Keypoint matches of geometric verification; null when not verified. */
+  inliers: number | null;
   status: string;
   verdict: string | null;
   modelVersion: string;
+  /** The threshold the score was judged against (the verified one for verified pairs). */
   threshold: number;
   confirmedLabel: string | null;
   decisions: CaseReportDecision[];
@@ -74,10 +79,15 @@ export function buildCaseReport(input: {
           thumbnailUrl: thumbnailSrc(pair.imageB),
         },
         score: pair.score,
+        modelScore: pair.modelScore ?? pair.score,
+        inliers: pair.inliers ?? null,
         status: pair.status,
         verdict: pair.verdict ?? null,
         modelVersion: pair.modelVersion.name,
-        threshold: pair.modelVersion.threshold,
+        threshold:
+          pair.inliers != null && pair.modelVersion.verifiedThreshold != null
+            ? pair.modelVersion.verifiedThreshold
+            : pair.modelVersion.threshold,
         confirmedLabel: pair.confirmedLabel
           ? `${pair.confirmedLabel.label} (${pair.confirmedLabel.source.toLowerCase()})`
           : null,
@@ -124,6 +134,8 @@ const CSV_COLUMNS = [
   'score',
   'model_version',
   'threshold',
+  'model_score',
+  'keypoint_matches',
   'status',
   'verdict',
   'decided_by',
@@ -152,6 +164,8 @@ export function caseReportToCsv(report: CaseReport): string {
       pair.score.toFixed(4),
       pair.modelVersion,
       pair.threshold.toFixed(4),
+      pair.modelScore.toFixed(4),
+      pair.inliers,
       pair.status,
       pair.verdict,
       latest ? `${latest.editor} <${latest.editorEmail}>` : null,

@@ -12,10 +12,13 @@ export const caseReportPairsQuery = graphql(`
       edges {
         node {
           ...PairRow
+          modelScore
+          inliers
           modelVersion {
             id
             name
             threshold
+            verifiedThreshold
           }
           decisions {
             id

@@ -144,7 +144,7 @@ async function drawPair(writer: Writer, pair: CaseReportPair) {
     bold: true,
   });
   writer.text(
-    `Score ${pair.score.toFixed(4)} (threshold ${pair.threshold.toFixed(4)}, model ${pair.modelVersion}) · status ${pair.status}` +
+    `Score ${pair.score.toFixed(4)} (threshold ${pair.threshold.toFixed(4)}, model ${pair.modelVersion}; model score ${pair.modelScore.toFixed(4)}, ${pair.inliers === null ? 'not verified' : `${pair.inliers} keypoint matches`}) · status ${pair.status}` +
       (pair.confirmedLabel ? ` · confirmed label ${pair.confirmedLabel}` : ''),
     { size: 9, color: [0.36, 0.4, 0.47] },
   );

@@ -453,7 +453,7 @@ export type CaseReportPairsQueryVariables = Exact<{
 }>;
 
 
-export type CaseReportPairsQuery = { pairs: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { id: string, score: number, flagged: boolean, status: PairStatus, verdict: Verdict | null, annotationCount: number, scope: PairScope, modelVersion: { id: string, name: string, threshold: number }, decisions: Array<{ id: string, verdict: Verdict, comment: string | null, createdAt: string, editor: { id: string, name: string, email: string } }>, confirmedLabel: { label: ConfirmedLabelValue, source: ConfirmedLabelSource } | null, set: { id: string, name: string }, imageA: { id: string, originalName: string, thumbnailUrl: string | null }, imageB: { id: string, originalName: string, thumbnailUrl: string | null } } }> } };
+export type CaseReportPairsQuery = { pairs: { totalCount: number, pageInfo: { hasNextPage: boolean, endCursor: string | null }, edges: Array<{ node: { modelScore: number | null, inliers: number | null, id: string, score: number, flagged: boolean, status: PairStatus, verdict: Verdict | null, annotationCount: number, scope: PairScope, modelVersion: { id: string, name: string, threshold: number, verifiedThreshold: number | null }, decisions: Array<{ id: string, verdict: Verdict, comment: string | null, createdAt: string, editor: { id: string, name: string, email: string } }>, confirmedLabel: { label: ConfirmedLabelValue, source: ConfirmedLabelSource } | null, set: { id: string, name: string }, imageA: { id: string, originalName: string, thumbnailUrl: string | null }, imageB: { id: string, originalName: string, thumbnailUrl: string | null } } }> } };
 
 export class TypedDocumentString<TResult, TVariables>
   extends String
@@ -1451,10 +1451,13 @@ export const CaseReportPairsDocument = new TypedDocumentString(`
     edges {
       node {
         ...PairRow
+        modelScore
+        inliers
         modelVersion {
           id
           name
           threshold
+          verifiedThreshold
         }
         decisions {
           id
