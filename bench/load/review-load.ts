@@ -5,8 +5,9 @@
 //   npx tsx bench/load/review-load.ts --connections 200 --duration 60 --images 448 --pool 20 --rate 0
 //
 // --pool is the API's connection_limit (DATABASE_URL); --rate is requests per second per
-// reviewer (autocannon's connectionRate; 0, the default, sends the next request as soon as the
-// last is answered: 200 requests always in flight, no reviewer ever reads or thinks).
+// reviewer, fractions allowed (0.5: one request every 2 s; set per kind with autocannon's
+// overallRate); 0, the default, sends the next request as soon as the last is answered: 200
+// requests always in flight, no reviewer ever reads or thinks.
 //
 // It creates a database of its own (dropped at the end), seeds one organization with 200
 // reviewers and 448 READY images (100,128 pairs), starts the real API (src/main.ts, a process of
@@ -194,7 +195,9 @@ try {
           url: `${url}/graphql`,
           connections: users.length,
           duration: DURATION,
-          ...(RATE > 0 ? { connectionRate: RATE } : {}),
+          // Paced: the kind's reviewers together send RATE requests per second each (autocannon's
+          // connectionRate takes whole numbers only, so the pace is set across the connections).
+          ...(RATE > 0 ? { overallRate: Math.max(1, Math.round(users.length * RATE)) } : {}),
           method: 'POST',
           headers: { 'content-type': 'application/json', 'x-twinspect-csrf': '1' },
           setupClient: (client) => {
