@@ -3,11 +3,16 @@
 //
 //   npm run load -w @twinspect/bench                     # or: nice -n 10 npx tsx bench/load/review-load.ts
 //   npx tsx bench/load/review-load.ts --connections 200 --duration 60 --images 448 --pool 20 --rate 0
+//   npx tsx bench/load/review-load.ts --think 5     # reviewers pausing 5 s on average (README)
 //
 // --pool is the API's connection_limit (DATABASE_URL); --rate is requests per second per
 // reviewer, fractions allowed (0.5: one request every 2 s; set per kind with autocannon's
 // overallRate); 0, the default, sends the next request as soon as the last is answered: 200
 // requests always in flight, no reviewer ever reads or thinks.
+// --think S drives the reviewers without autocannon instead: each one alone, sending a request,
+// reading the answer, then pausing a random think time (exponential, mean S seconds) before the
+// next, so arrivals are spread as real reviewers' are (autocannon's rates fire each second's
+// requests together).
 //
 // It creates a database of its own (dropped at the end), seeds one organization with 200
 // reviewers and 448 READY images (100,128 pairs), starts the real API (src/main.ts, a process of
@@ -34,6 +39,7 @@ const DURATION = arg('duration', 60);
 const IMAGES = arg('images', 448);
 const POOL = arg('pool', 20);
 const RATE = arg('rate', 0);
+const THINK = arg('think', 0);
 const PASSWORD = 'load-test-password';
 const TARGET_P99_MS = 200;
 
@@ -92,6 +98,9 @@ try {
     images: IMAGES,
   });
   console.log(`${pairs} pairs seeded in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  // Statistics for the planner now, as a live database has them, rather than an autovacuum
+  // pass over 100,000 fresh rows in the middle of the measurement.
+  await prisma.$executeRawUnsafe('VACUUM ANALYZE');
   const pairIds = (await prisma.pair.findMany({ select: { id: true } })).map((p) => p.id);
 
   const port = await freePort();
@@ -167,6 +176,26 @@ try {
     }),
   };
 
+  /** Counts GraphQL errors and the writes the API acknowledged, from one answer. */
+  const record = (kind: Kind, status: number, body: string) => {
+    if (status !== 200) return;
+    const parsed = JSON.parse(body) as {
+      errors?: unknown[];
+      data?: {
+        recordAnnotation?: { annotation: { id: string } };
+        recordDecision?: { decisions: { id: string }[] };
+      };
+    };
+    if (parsed.errors?.length) {
+      graphqlErrors[kind]++;
+      return;
+    }
+    // One annotation per (pair, reviewer): a repeat returns the same id.
+    const annotation = parsed.data?.recordAnnotation?.annotation.id;
+    if (annotation) acknowledged.annotations.add(annotation);
+    for (const d of parsed.data?.recordDecision?.decisions ?? []) acknowledged.decisions.add(d.id);
+  };
+
   // One autocannon instance per kind of request, all at once, so each reports its own latency.
   const split: Record<Kind, number[]> = { queue: [], open: [], annotate: [], decide: [] };
   members.forEach((member, i) => {
@@ -180,93 +209,184 @@ try {
   split.annotate = rest.slice(nQueue + nOpen);
 
   console.log(
-    `driving ${CONNECTIONS} reviewers for ${DURATION} s (${RATE > 0 ? `${RATE} req/s each` : 'no pause between requests'}; API pool ${POOL} connections): ${Object.entries(
+    `driving ${CONNECTIONS} reviewers for ${DURATION} s (${THINK > 0 ? `each alone, thinking ${THINK} s on average between requests` : RATE > 0 ? `${RATE} req/s each` : 'no pause between requests'}; API pool ${POOL} connections): ${Object.entries(
       split,
     )
       .map(([k, v]) => `${k} ${v.length}`)
       .join(', ')}`,
   );
-  const runs = (Object.keys(split) as Kind[]).map((kind) => {
-    const users = split[kind];
-    let nextClient = 0;
-    return new Promise<[Kind, autocannon.Result]>((resolve, reject) => {
-      autocannon(
-        {
-          url: `${url}/graphql`,
-          connections: users.length,
-          duration: DURATION,
-          // Paced: the kind's reviewers together send RATE requests per second each (autocannon's
-          // connectionRate takes whole numbers only, so the pace is set across the connections).
-          ...(RATE > 0 ? { overallRate: Math.max(1, Math.round(users.length * RATE)) } : {}),
-          method: 'POST',
-          headers: { 'content-type': 'application/json', 'x-twinspect-csrf': '1' },
-          setupClient: (client) => {
-            const reviewer = users[nextClient++ % users.length] as number;
-            client.setHeaders({
-              'content-type': 'application/json',
-              'x-twinspect-csrf': '1',
-              cookie: cookies[reviewer] as string,
-            });
-          },
-          requests: [
-            {
-              setupRequest: (request) => ({ ...request, body: JSON.stringify(QUERIES[kind](0)) }),
-              onResponse: (status, body) => {
-                if (status !== 200) return;
-                const parsed = JSON.parse(body) as {
-                  errors?: unknown[];
-                  data?: {
-                    recordAnnotation?: { annotation: { id: string } };
-                    recordDecision?: { decisions: { id: string }[] };
-                  };
-                };
-                if (parsed.errors?.length) {
-                  graphqlErrors[kind]++;
-                  return;
-                }
-                // One annotation per (pair, reviewer): a repeat returns the same id.
-                const annotation = parsed.data?.recordAnnotation?.annotation.id;
-                if (annotation) acknowledged.annotations.add(annotation);
-                for (const d of parsed.data?.recordDecision?.decisions ?? [])
-                  acknowledged.decisions.add(d.id);
-              },
-            },
-          ],
-        },
-        (error, result) => (error ? reject(error) : resolve([kind, result])),
-      );
-    });
-  });
-  const results = await Promise.all(runs);
+  /** One line of the table per kind of request, however the load was driven. */
+  interface Row {
+    kind: Kind;
+    requests: number;
+    p50: number;
+    p90: number;
+    p97_5: number;
+    p99: number;
+    max: number;
+    /** Failed requests (no answer, non-2xx, GraphQL errors) and what they were. */
+    errors: number;
+    detail: string;
+    /** Requests whose answer never came: their write may have committed. */
+    unanswered: number;
+  }
 
-  // Errors: non-2xx, socket errors and timeouts (autocannon) plus GraphQL errors in 200 answers.
+  const driveWithAutocannon = async (): Promise<Row[]> => {
+    const runs = (Object.keys(split) as Kind[]).map((kind) => {
+      const users = split[kind];
+      let nextClient = 0;
+      return new Promise<[Kind, autocannon.Result]>((resolve, reject) => {
+        autocannon(
+          {
+            url: `${url}/graphql`,
+            connections: users.length,
+            duration: DURATION,
+            // Paced: the kind's reviewers together send RATE requests per second each (autocannon's
+            // connectionRate takes whole numbers only, so the pace is set across the connections).
+            ...(RATE > 0 ? { overallRate: Math.max(1, Math.round(users.length * RATE)) } : {}),
+            method: 'POST',
+            headers: { 'content-type': 'application/json', 'x-twinspect-csrf': '1' },
+            setupClient: (client) => {
+              const reviewer = users[nextClient++ % users.length] as number;
+              client.setHeaders({
+                'content-type': 'application/json',
+                'x-twinspect-csrf': '1',
+                cookie: cookies[reviewer] as string,
+              });
+            },
+            requests: [
+              {
+                setupRequest: (request) => ({ ...request, body: JSON.stringify(QUERIES[kind](0)) }),
+                onResponse: (status, body) => record(kind, status, body),
+              },
+            ],
+          },
+          (error, result) => (error ? reject(error) : resolve([kind, result])),
+        );
+      });
+    });
+    return (await Promise.all(runs)).map(([kind, r]) => ({
+      kind,
+      requests: r.requests.total,
+      p50: r.latency.p50,
+      p90: r.latency.p90,
+      p97_5: r.latency.p97_5,
+      p99: r.latency.p99,
+      max: r.latency.max,
+      // autocannon's `errors` already include its `timeouts`.
+      errors: r.errors + r.non2xx + graphqlErrors[kind],
+      detail: `${r.timeouts} timeouts, ${r.non2xx} non-2xx, ${r.errors - r.timeouts} socket, ${graphqlErrors[kind]} GraphQL`,
+      // Plus one in flight per connection when the run ended.
+      unanswered: r.errors + r.non2xx + split[kind].length,
+    }));
+  };
+
+  /** Each reviewer on its own: request, answer, think (exponential, mean THINK s), again. */
+  const driveReviewers = async (): Promise<Row[]> => {
+    const until = performance.now() + DURATION * 1000;
+    const pause = () =>
+      new Promise((r) => setTimeout(r, -Math.log(1 - Math.random()) * THINK * 1000));
+    const rows = (Object.keys(split) as Kind[]).map(async (kind): Promise<Row> => {
+      const latencies: number[] = [];
+      let failed = 0;
+      await Promise.all(
+        split[kind].map(async (reviewer) => {
+          await pause();
+          while (performance.now() < until) {
+            const started = performance.now();
+            try {
+              const res = await fetch(`${url}/graphql`, {
+                method: 'POST',
+                headers: {
+                  'content-type': 'application/json',
+                  'x-twinspect-csrf': '1',
+                  cookie: cookies[reviewer] as string,
+                },
+                body: JSON.stringify(QUERIES[kind](reviewer)),
+                signal: AbortSignal.timeout(10_000),
+              });
+              const body = await res.text();
+              latencies.push(performance.now() - started);
+              if (res.status !== 200) failed++;
+              record(kind, res.status, body);
+            } catch {
+              failed++;
+            }
+            await pause();
+          }
+        }),
+      );
+      latencies.sort((x, y) => x - y);
+      const at = (q: number) =>
+        Math.round(
+          latencies[Math.min(latencies.length - 1, Math.floor(q * latencies.length))] ?? 0,
+        );
+      return {
+        kind,
+        requests: latencies.length + failed,
+        p50: at(0.5),
+        p90: at(0.9),
+        p97_5: at(0.975),
+        p99: at(0.99),
+        max: at(1),
+        errors: failed + graphqlErrors[kind],
+        detail: `${failed} without a 200 answer, ${graphqlErrors[kind]} GraphQL`,
+        // Every reviewer waits for its last answer (or its 10 s timeout) before the run ends.
+        unanswered: failed,
+      };
+    });
+    return Promise.all(rows);
+  };
+
+  // Warm-up, not measured: the API loads and compiles each resolver's code on its first request.
+  for (const kind of Object.keys(split) as Kind[]) {
+    for (let i = 0; i < 10; i++) {
+      const reviewer = split[kind][i % split[kind].length] as number;
+      await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: {
+          'content-type': 'application/json',
+          'x-twinspect-csrf': '1',
+          cookie: cookies[reviewer] as string,
+        },
+        body: JSON.stringify(
+          kind === 'queue' || kind === 'open' ? QUERIES[kind](reviewer) : QUERIES.open(reviewer),
+        ),
+      }).then((r) => r.text());
+    }
+  }
+  const results = THINK > 0 ? await driveReviewers() : await driveWithAutocannon();
+  // Requests are sent during DURATION; the reviewers' last answers may come just after it.
+  const seconds = DURATION;
+
+  // Errors: non-2xx, socket errors and timeouts plus GraphQL errors in 200 answers.
   // autocannon has no p95: p90 and p97.5 bracket it.
   console.log(
     '\n| requests | reviewers | req/s | p50 ms | p90 ms | p97.5 ms | p99 ms | max ms | errors | p99 target |',
   );
   console.log('|---|---|---|---|---|---|---|---|---|---|');
   let total = 0;
-  for (const [kind, r] of results) {
-    total += r.requests.total;
-    // autocannon's `errors` already include its `timeouts`.
-    const errors = r.errors + r.non2xx + graphqlErrors[kind];
-    const detail = `${r.timeouts} timeouts, ${r.non2xx} non-2xx, ${r.errors - r.timeouts} socket, ${graphqlErrors[kind]} GraphQL`;
+  for (const r of results) {
+    total += r.requests;
     const target =
-      kind === 'queue' || kind === 'annotate'
-        ? `< ${TARGET_P99_MS} ms: ${r.latency.p99 < TARGET_P99_MS ? 'met' : 'missed'}`
+      r.kind === 'queue' || r.kind === 'annotate'
+        ? `< ${TARGET_P99_MS} ms: ${r.p99 < TARGET_P99_MS ? 'met' : 'missed'}`
         : '-';
     console.log(
-      `| ${kind} | ${split[kind].length} | ${r.requests.average.toFixed(0)} | ${r.latency.p50} | ${r.latency.p90} | ${r.latency.p97_5} | ${r.latency.p99} | ${r.latency.max} | ${errors}${errors ? ` (${detail})` : ''} | ${target} |`,
+      `| ${r.kind} | ${split[r.kind].length} | ${(r.requests / seconds).toFixed(0)} | ${r.p50} | ${r.p90} | ${r.p97_5} | ${r.p99} | ${r.max} | ${r.errors}${r.errors ? ` (${r.detail})` : ''} | ${target} |`,
     );
   }
-  console.log(`total: ${total} requests in ${DURATION} s (${(total / DURATION).toFixed(0)} req/s)`);
+  console.log(
+    `total: ${total} requests in ${seconds.toFixed(0)} s (${(total / seconds).toFixed(0)} req/s)`,
+  );
 
   // The database holds every acknowledged write, and nothing else but writes whose answer never
   // came: autocannon gave up after its 10 s timeout, or the run ended with the request in flight
   // (one per reviewer at most), while the transaction went on to commit.
-  const unanswered = Object.fromEntries(
-    results.map(([kind, r]) => [kind, r.errors + r.non2xx + split[kind].length]),
-  ) as Record<Kind, number>;
+  const unanswered = Object.fromEntries(results.map((r) => [r.kind, r.unanswered])) as Record<
+    Kind,
+    number
+  >;
   const check = async (
     what: string,
     ids: Set<string>,
