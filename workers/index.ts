@@ -1,6 +1,6 @@
 export { createIngestWorker } from './ingest/worker.ts';
 export { registerModelVersion } from './score/register-model-version.ts';
-export { createScoreWorker } from './score/worker.ts';
+export { createScoreWorkers } from './score/worker.ts';
 export { DEFAULT_SETTINGS, type WorkerDeps, type WorkerSettings } from './shared/deps.ts';
 export { scoreWhenIngested } from './shared/set-progress.ts';
 export {

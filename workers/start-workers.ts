@@ -9,7 +9,7 @@ import type { WorkerOptions } from 'bullmq';
 import pino, { type Logger } from 'pino';
 import { createIngestWorker } from './ingest/worker.ts';
 import { registerModelVersion } from './score/register-model-version.ts';
-import { createScoreWorker } from './score/worker.ts';
+import { createScoreWorkers } from './score/worker.ts';
 import { DEFAULT_SETTINGS, type WorkerDeps, type WorkerSettings } from './shared/deps.ts';
 import { ModelSpecCache } from './shared/model-spec.ts';
 import { createTrainWorker } from './train/train-worker.ts';
@@ -50,7 +50,7 @@ export function settingsFromConfig(
 }
 
 /**
- * Starts the ingest and score workers of one process. The shipped model (the single folder in
+ * Starts the ingest, score (with verify) and train workers of one process. The shipped model (the single folder in
  * MODELS_DIR) is registered as the platform model if none is active yet.
  */
 export async function startWorkers(options: StartWorkersOptions): Promise<RunningWorkers> {
@@ -81,7 +81,7 @@ export async function startWorkers(options: StartWorkersOptions): Promise<Runnin
       })
     : undefined;
   const score = queues.includes('score')
-    ? createScoreWorker(deps, config.REDIS_URL, workerOptions)
+    ? createScoreWorkers(deps, config.REDIS_URL, workerOptions)
     : undefined;
   const prefix = options.prefix ? { prefix: options.prefix } : {};
   const trainProducer = queues.includes('train')
@@ -101,9 +101,8 @@ export async function startWorkers(options: StartWorkersOptions): Promise<Runnin
   return {
     deps,
     async close() {
-      await Promise.all([ingest?.close(), score?.worker.close(), train?.close()]);
+      await Promise.all([ingest?.close(), score?.close(), train?.close()]);
       await trainProducer?.close();
-      await score?.models.close();
       await deps.producer.close();
       if (ownsPrisma) await prisma.$disconnect();
     },

@@ -36,6 +36,10 @@ test('[REVIEW] editor uploads a set with planted duplicates, watches progress, o
   await expect(page.getByRole('progressbar', { name: 'Ingest' })).toBeVisible();
   await snap(page, '02-set-processing');
   await expect(page.getByText('Ready', { exact: true })).toBeVisible({ timeout: 240_000 });
+  // Then keypoint verification of each image's best pairs flags the copies.
+  await expect(page.getByText(/^(\d+) \/ \1 best pairs checked$/)).toBeVisible({
+    timeout: 120_000,
+  });
   await expect(page.getByText(planted.brokenFile)).toBeVisible();
   await expect(page.getByRole('heading', { name: /Failed files/ })).toBeVisible();
 

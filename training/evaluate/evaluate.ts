@@ -14,19 +14,20 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
+  createVerifyPool,
   DEFAULT_VERIFICATION,
   decodeToModelInput,
   embed,
-  extractKeypoints,
   findDefaultModelDir,
+  type ImageKeypoints,
   loadModel,
   type Model,
   scoreBlock,
   sliceRows,
-  verifyPair,
 } from '@twinspect/inference';
 import { z } from 'zod';
 
@@ -85,18 +86,27 @@ async function scorePairs(model: Model, dir: string, rows: PairRow[]): Promise<n
   return scores;
 }
 
-/** Inlier counts of aligned pairs (a_i, b_i), with the model's verification settings. */
+/**
+ * Inlier counts of aligned pairs (a_i, b_i), with the model's verification settings, on worker
+ * threads (one per core; the workers' pool).
+ */
 async function verifyPairs(model: Model, dir: string, rows: PairRow[]): Promise<number[]> {
   const params = model.manifest.verification ?? DEFAULT_VERIFICATION;
-  const inliers: number[] = [];
-  for (const r of rows) {
-    const [a, b] = [
-      await extractKeypoints(path.join(dir, r.a), params),
-      await extractKeypoints(path.join(dir, r.b), params),
-    ];
-    inliers.push(await verifyPair(a, b, params));
+  const pool = createVerifyPool(availableParallelism());
+  try {
+    const one = async (r: PairRow) => {
+      const [a, b] = await Promise.all(
+        [r.a, r.b].map((file) => pool.extract(path.join(dir, file), params)),
+      );
+      return pool.match(a as ImageKeypoints, b as ImageKeypoints, params);
+    };
+    const inliers: number[] = [];
+    for (let start = 0; start < rows.length; start += 32)
+      inliers.push(...(await Promise.all(rows.slice(start, start + 32).map(one))));
+    return inliers;
+  } finally {
+    await pool.close();
   }
-  return inliers;
 }
 
 function timed<T>(method: string, pairs: number, run: () => Promise<T>): Promise<T> {

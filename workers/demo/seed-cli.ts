@@ -1,6 +1,6 @@
 // `npm run demo:seed -w @twinspect/workers` — the start command runs this once the API is up:
 // uploads the demo image set into Demo Lab (as its editor) and waits until the running workers
-// have scored it, so the triage queue shows flagged pairs within a minute of starting.
+// have scored and verified it, so the triage queue shows flagged pairs within a minute of starting.
 import { loadConfig } from '@twinspect/config';
 import { createProducer } from '@twinspect/jobs';
 import { createPrismaClient } from '@twinspect/prisma';
@@ -26,12 +26,23 @@ try {
     created ? `uploaded the demo image set (${setId})` : `demo image set already there (${setId})`,
   );
   const started = Date.now();
+  let scored = false;
   for (;;) {
     const set = await prisma.imageSet.findUniqueOrThrow({ where: { id: setId } });
-    if (set.status === 'READY') {
+    const seconds = ((Date.now() - started) / 1000).toFixed(0);
+    if (set.status === 'READY' && !scored) {
+      scored = true;
       say(
-        `scored in ${((Date.now() - started) / 1000).toFixed(0)} s: ${set.pairsScored} pairs, ${set.pairsFlagged} flagged for review`,
+        set.pairsToVerify > 0
+          ? `scored in ${seconds} s: ${set.pairsScored} pairs; verifying the best ${set.pairsToVerify} by keypoints`
+          : `scored in ${seconds} s: ${set.pairsScored} pairs, ${set.pairsFlagged} flagged for review`,
       );
+    }
+    if (set.status === 'READY' && set.pairsVerified >= set.pairsToVerify) {
+      if (set.pairsToVerify > 0)
+        say(
+          `verified in ${seconds} s: ${set.pairsVerified} best pairs checked by keypoints, ${set.pairsFlagged} flagged for review`,
+        );
       break;
     }
     if (set.status === 'FAILED') {
@@ -40,7 +51,7 @@ try {
     }
     if (Date.now() - started > 120_000) {
       say(
-        `still ${set.status.toLowerCase()} after 2 minutes (${set.imagesIngested}/${set.imagesTotal} ingested, ${set.imagesEmbedded} embedded); is a worker running?`,
+        `still ${set.status.toLowerCase()} after 2 minutes (${set.imagesIngested}/${set.imagesTotal} ingested, ${set.imagesEmbedded} embedded, ${set.pairsVerified}/${set.pairsToVerify} pairs verified); is a worker running?`,
       );
       break;
     }

@@ -1,7 +1,7 @@
 import { readdirSync } from 'node:fs';
 import { LocalStorage } from '@twinspect/storage';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestPipeline, type TestPipeline } from '../test/pipeline.ts';
+import { createTestPipeline, settled, type TestPipeline } from '../test/pipeline.ts';
 import { DEMO_SAMPLE_DIR, plantedPairs, seedDemoImageSet } from './seed-demo-set.ts';
 
 let pipeline: TestPipeline;
@@ -41,11 +41,7 @@ describe('[DEMO] the seeded demo set', () => {
     });
     expect(first.created).toBe(true);
     expect(again).toEqual({ setId: first.setId, created: false });
-    const set = await pipeline.waitForSet(
-      first.setId,
-      (s) => s.status === 'READY' || s.status === 'FAILED',
-      90_000,
-    );
+    const set = await pipeline.waitForSet(first.setId, settled, 120_000);
     expect(set).toMatchObject({
       status: 'READY',
       imagesTotal: 28,
@@ -54,6 +50,9 @@ describe('[DEMO] the seeded demo set', () => {
       pairsScored: 378,
     });
     expect(await pipeline.prisma.pair.count({ where: { setId: first.setId } })).toBeGreaterThan(0);
+    // The planted copies: flagged once geometric verification has checked the best pairs.
+    expect(set.pairsVerified).toBe(set.pairsToVerify);
+    expect(set.pairsFlagged).toBeGreaterThan(0);
     expect(set.pairsFlagged).toBe(
       await pipeline.prisma.pair.count({ where: { setId: first.setId, flagged: true } }),
     );

@@ -1,4 +1,8 @@
-import { type ImageKeypoints, scoreWithinSet } from '@twinspect/inference';
+import {
+  calibratedVerification,
+  chooseForVerification,
+  scoreWithinSet,
+} from '@twinspect/inference';
 import type { TScoreSetJob, TScoreSetResult } from '@twinspect/jobs';
 import { findActiveModelVersion } from '@twinspect/prisma';
 import { UnrecoverableError } from 'bullmq';
@@ -9,7 +13,6 @@ import { loadEmbeddings } from './embeddings-store.ts';
 import type { ModelCache } from './model-cache.ts';
 import { scoreAgainstArchive } from './score-archive.ts';
 import { storePairs } from './store-pairs.ts';
-import { verifyPairs } from './verify-pairs.ts';
 
 export interface ScoreSetContext {
   models: ModelCache;
@@ -18,9 +21,10 @@ export interface ScoreSetContext {
 
 /**
  * Scores one set with a model version: embed what is missing, every pair within the set, each
- * image against the organization's archive, store the pairs worth review, flag those above the
- * calibrated threshold. Every step is idempotent (skip what is stored, insert-or-ignore), so a
- * retried or restarted job converges on the same rows.
+ * image against the organization's archive, store the pairs worth review (flagged above the
+ * calibrated threshold, unless geometric verification will decide), then queue their
+ * verification. Every step is idempotent (skip what is stored, insert-or-ignore), so a retried or
+ * restarted job converges on the same rows.
  */
 export async function scoreSet(
   deps: WorkerDeps,
@@ -94,9 +98,15 @@ export async function scoreSet(
     maxPerImage: settings.maxPairsPerImage,
     onProgress: progress(0),
   });
-  const pairContext = { orgId: job.orgId, setId: set.id, modelVersionId: version.id, threshold };
-  // Keypoints are extracted once per image for both verification passes.
-  const keypoints = new Map<string, ImageKeypoints | null>();
+  // With verification on, only verified pairs are flagged (verify-set.ts, after READY): the
+  // model alone flags far too many look-alike fields of one experiment.
+  const verify = calibratedVerification(model.manifest.verification) && settings.verifyTopK > 0;
+  const pairContext = {
+    orgId: job.orgId,
+    setId: set.id,
+    modelVersionId: version.id,
+    flagAbove: verify ? Number.POSITIVE_INFINITY : threshold,
+  };
   const candidates = within.pairs.map((p) => ({
     imageAId: own.imageIds[p.a] as string,
     imageBId: own.imageIds[p.b] as string,
@@ -105,7 +115,7 @@ export async function scoreSet(
   let stored = await storePairs(
     prisma,
     { ...pairContext, scope: 'WITHIN_SET' },
-    await verifyPairs(deps, model, await storageKeys(deps, candidates), candidates, keypoints),
+    candidates,
     settings.pairInsertBatchSize,
   );
 
@@ -120,16 +130,18 @@ export async function scoreSet(
   stored += await storePairs(
     prisma,
     { ...pairContext, scope: 'ARCHIVE' },
-    await verifyPairs(
-      deps,
-      model,
-      await storageKeys(deps, archive.pairs),
-      archive.pairs,
-      keypoints,
-    ),
+    archive.pairs,
     settings.pairInsertBatchSize,
   );
 
+  // Geometric verification comes after READY: pairs are visible at once, ranked by the model's
+  // score; the verify job flags them as it goes. Its size is known now, for progress.
+  const toVerify = (pairs: { imageAId: string; imageBId: string; score: number }[]) =>
+    chooseForVerification(
+      pairs.map((p) => ({ a: p.imageAId, b: p.imageBId, score: p.score })),
+      settings.verifyTopK,
+    ).size;
+  const pairsToVerify = verify ? toVerify(candidates) + toVerify(archive.pairs) : 0;
   const pairsScored = within.pairsScored + archive.pairsScored;
   const pairsFlagged = await prisma.pair.count({
     where: { setId: set.id, modelVersionId: version.id, flagged: true },
@@ -141,9 +153,18 @@ export async function scoreSet(
       pairsScored,
       pairsTotal: pairsScored,
       pairsFlagged,
+      pairsToVerify,
+      pairsVerified: 0,
       scoredAt: new Date(),
     },
   });
+  if (verify)
+    await deps.producer.enqueueVerify({
+      orgId: job.orgId,
+      setId: set.id,
+      modelVersionId: version.id,
+      generation: job.generation,
+    });
   logger.info(
     { setId: set.id, images: n, pairsScored, stored, pairsFlagged, archive: archive.method },
     'set scored',
@@ -157,17 +178,4 @@ export async function scoreSet(
     pairsFlagged,
     archive: { images: archive.archiveImages, method: archive.method },
   };
-}
-
-/** Where the original of every image in `pairs` is stored (verification reads them). */
-async function storageKeys(
-  deps: WorkerDeps,
-  pairs: { imageAId: string; imageBId: string }[],
-): Promise<Map<string, string>> {
-  const ids = [...new Set(pairs.flatMap((p) => [p.imageAId, p.imageBId]))];
-  const images = await deps.prisma.image.findMany({
-    where: { id: { in: ids } },
-    select: { id: true, storageKey: true },
-  });
-  return new Map(images.flatMap((i) => (i.storageKey ? [[i.id, i.storageKey] as const] : [])));
 }

@@ -14,6 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   bioDevImages,
   createTestPipeline,
+  settled,
   type TestPipeline,
   testModelDir,
 } from '../test/pipeline.ts';
@@ -49,8 +50,6 @@ async function uploadAll(setId: string, files: { name: string; bytes: Buffer }[]
   }
 }
 
-const done = (s: { status: string }) => s.status === 'READY' || s.status === 'FAILED';
-
 describe('[SCORE] a set from upload to flagged pairs', () => {
   let setA: string;
   let setB: string;
@@ -69,7 +68,7 @@ describe('[SCORE] a set from upload to flagged pairs', () => {
       bytes: await sharp(filesA[0]?.bytes).flop().png().toBuffer(),
     });
     await uploadAll(setA, filesA);
-    const set = await pipeline.waitForSet(setA, done);
+    const set = await pipeline.waitForSet(setA, settled);
     expect(set).toMatchObject({
       status: 'READY',
       imagesTotal: 10,
@@ -117,7 +116,7 @@ describe('[SCORE] a set from upload to flagged pairs', () => {
     }));
     // Reused from set A, byte for byte: flagged at ingest as a duplicate of the archive image.
     await uploadAll(setB, [...extra, { name: 'reused.png', bytes: filesA[3]?.bytes as Buffer }]);
-    const set = await pipeline.waitForSet(setB, done);
+    const set = await pipeline.waitForSet(setB, settled);
     expect(set).toMatchObject({ status: 'READY', pairsTotal: 3 + 3 * 10 });
     const reused = await pipeline.prisma.image.findFirstOrThrow({
       where: { setId: setB, originalName: 'reused.png' },
@@ -152,7 +151,7 @@ describe('[SCORE] a set from upload to flagged pairs', () => {
       await new Promise((r) => setTimeout(r, 100));
     }
     expect(await job?.getState()).toBe('completed');
-    const set = await pipeline.waitForSet(setB, done);
+    const set = await pipeline.waitForSet(setB, settled);
     expect(await pipeline.prisma.pair.count()).toBe(before);
     expect(await pipeline.prisma.embedding.count()).toBe(embeddingsBefore);
     expect(set.imagesEmbedded).toBe(3);
@@ -166,7 +165,7 @@ describe('[SCORE] a set from upload to flagged pairs', () => {
     );
     const setC = await pipeline.newSet('C');
     await uploadAll(setC, [{ name: 'again.png', bytes: filesA[5]?.bytes as Buffer }]);
-    const set = await pipeline.waitForSet(setC, done);
+    const set = await pipeline.waitForSet(setC, settled);
     expect(set.status).toBe('READY');
     const result = (await pipeline.queue('score').getJobs(['completed'])).find(
       (j) => j.data.setId === setC,
@@ -218,7 +217,11 @@ describe('[SCORE] a set from upload to flagged pairs', () => {
       .png()
       .toBuffer();
     await uploadAll(setD, [...files, { name: 'copy.png', bytes: copy }]);
-    expect(await pipeline.waitForSet(setD, done)).toMatchObject({ status: 'READY' });
+    const set = await pipeline.waitForSet(setD, settled);
+    expect(set).toMatchObject({ status: 'READY', error: null });
+    // Verification ran after READY, as its own job, and reports its progress on the set.
+    expect(set.pairsToVerify).toBeGreaterThanOrEqual(7);
+    expect(set.pairsVerified).toBe(set.pairsToVerify);
 
     const images = await pipeline.prisma.image.findMany({ where: { setId: setD } });
     const id = (name: string) => images.find((i) => i.originalName === name)?.id as string;
@@ -245,6 +248,23 @@ describe('[SCORE] a set from upload to flagged pairs', () => {
     // Unrelated micrographs of one experiment: verification keeps them out of the queue.
     const unrelated = verified.filter((p) => p !== planted && p.scope === 'WITHIN_SET');
     expect(unrelated.every((p) => !p.flagged)).toBe(true);
+    expect(set.pairsFlagged).toBe(pairs.filter((p) => p.flagged).length);
+
+    // Verifying again (a retried or duplicated job) skips what is done and changes nothing.
+    const job = await pipeline.queue('verify').getJob(
+      await pipeline.producer.enqueueVerify({
+        orgId: pipeline.orgId,
+        setId: setD,
+        modelVersionId: pipeline.modelVersionId,
+        generation: 999,
+      }),
+    );
+    for (let i = 0; i < 600 && (await job?.getState()) !== 'completed'; i++)
+      await new Promise((r) => setTimeout(r, 100));
+    expect(await job?.getState()).toBe('completed');
+    const again = await pipeline.prisma.pair.findMany({ where: { setId: setD } });
+    const row = (p: (typeof pairs)[number]) => [p.id, p.score, p.inliers, p.flagged].join();
+    expect(again.map(row).sort()).toEqual(pairs.map(row).sort());
     await running.close();
   });
 });

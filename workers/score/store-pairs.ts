@@ -3,19 +3,16 @@ import type { PrismaClient } from '@twinspect/prisma';
 export interface PairRow {
   imageAId: string;
   imageBId: string;
-  /** What the queue ranks by (verified score when verified, else the model's). */
+  /** The model's score. */
   score: number;
-  /** Set by verification (verify-pairs.ts); absent means model only. */
-  modelScore?: number;
-  inliers?: number;
-  flagged?: boolean;
 }
 
 /**
  * Inserts scored pairs in batches. One row per unordered pair and model version (the unique key),
  * image A the smaller uuid (a CHECK); ON CONFLICT DO NOTHING keeps whatever a reviewer already
  * did with a pair stored by an earlier attempt or another set, and makes re-runs no-ops.
- * A pair is flagged as verification decided, else above the model's threshold.
+ * A pair is stored with the model's score; the verify job (verify-set.ts) replaces it, and sets
+ * the flag, for the pairs it verifies.
  * Returns how many rows were new.
  */
 export async function storePairs(
@@ -25,7 +22,8 @@ export async function storePairs(
     setId: string;
     modelVersionId: string;
     scope: 'WITHIN_SET' | 'ARCHIVE';
-    threshold: number;
+    /** Flagged above this: the model's threshold, or +Infinity while verification decides. */
+    flagAbove: number;
   },
   pairs: PairRow[],
   batchSize: number,
@@ -40,15 +38,13 @@ export async function storePairs(
     const a = batch.map((p) => p.imageAId);
     const b = batch.map((p) => p.imageBId);
     const scores = batch.map((p) => p.score);
-    const modelScores = batch.map((p) => p.modelScore ?? p.score);
-    const inliers = batch.map((p) => p.inliers ?? null);
-    const flagged = batch.map((p) => p.flagged ?? p.score > context.threshold);
+    const flagged = batch.map((p) => p.score > context.flagAbove);
     inserted += await prisma.$executeRaw`
-      INSERT INTO "Pair" ("orgId", "setId", "imageAId", "imageBId", "modelVersionId", "score", "modelScore", "inliers", "scope", "flagged", "updatedAt")
-      SELECT ${context.orgId}::uuid, ${context.setId}::uuid, t.a, t.b, ${context.modelVersionId}::uuid, t.s, t.m, t.i,
+      INSERT INTO "Pair" ("orgId", "setId", "imageAId", "imageBId", "modelVersionId", "score", "modelScore", "scope", "flagged", "updatedAt")
+      SELECT ${context.orgId}::uuid, ${context.setId}::uuid, t.a, t.b, ${context.modelVersionId}::uuid, t.s, t.s,
              ${context.scope}::"PairScope", t.f, now()
-      FROM unnest(${a}::uuid[], ${b}::uuid[], ${scores}::float8[], ${modelScores}::float8[], ${inliers}::int4[], ${flagged}::boolean[])
-        AS t(a, b, s, m, i, f)
+      FROM unnest(${a}::uuid[], ${b}::uuid[], ${scores}::float8[], ${flagged}::boolean[])
+        AS t(a, b, s, f)
       ON CONFLICT ("imageAId", "imageBId", "modelVersionId") DO NOTHING`;
   }
   return inserted;

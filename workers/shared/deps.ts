@@ -45,10 +45,13 @@ export interface WorkerSettings {
    */
   maxPairsPerImage: number;
   /**
-   * Geometric verification (score/verify-pairs.ts) of each image's this many best pairs; 0 turns
-   * it off. Each verified pair costs a keypoint match (~0.1-0.2 s on one core).
+   * Geometric verification (score/verify-set.ts) of each image's this many best pairs; 0 turns
+   * it off. Each image costs a keypoint extraction (~0.2 s on one core), each pair a match
+   * (~0.05 s); it runs after the set is READY (score/verify-set.ts).
    */
   verifyTopK: number;
+  /** Worker threads for verification (opencv.js is single-threaded): keypoints and matches. */
+  verifyThreads: number;
   /** New × archive pairs scored exactly up to this many; beyond it, ANN candidates. */
   archiveExactMaxPairs: number;
   /** ANN candidates per new image, rescored with the head. */
@@ -76,6 +79,7 @@ export const DEFAULT_SETTINGS: Omit<WorkerSettings, 'resolveModelDir'> = {
   topK: 5,
   maxPairsPerImage: 25,
   verifyTopK: 3,
+  verifyThreads: 2,
   archiveExactMaxPairs: 4_000_000,
   archiveCandidates: 64,
   annSnapshotEvery: 10_000,

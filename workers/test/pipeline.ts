@@ -55,7 +55,7 @@ export interface TestPipeline {
     until: (set: SetCounters) => boolean,
     timeoutMs?: number,
   ): Promise<SetCounters>;
-  queue(name: 'ingest' | 'score'): Queue;
+  queue(name: 'ingest' | 'score' | 'verify'): Queue;
   close(): Promise<void>;
 }
 
@@ -68,8 +68,14 @@ export interface SetCounters {
   pairsTotal: number;
   pairsScored: number;
   pairsFlagged: number;
+  pairsToVerify: number;
+  pairsVerified: number;
   error: string | null;
 }
+
+/** Scored and, when the model verifies, verified (or failed): nothing more will change. */
+export const settled = (s: SetCounters): boolean =>
+  s.status === 'FAILED' || (s.status === 'READY' && s.pairsVerified >= s.pairsToVerify);
 
 export async function createTestPipeline(): Promise<TestPipeline> {
   const { db, prisma, close: closeDb } = await createTestPrisma();
@@ -144,7 +150,7 @@ export async function createTestPipeline(): Promise<TestPipeline> {
     },
     async close() {
       for (const w of running) await w.close();
-      for (const name of ['ingest', 'score'] as const) {
+      for (const name of ['ingest', 'score', 'verify'] as const) {
         if (!queues.has(name))
           queues.set(name, new Queue(QUEUES[name], { connection: redis, prefix }));
       }

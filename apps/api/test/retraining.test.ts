@@ -5,7 +5,7 @@ import path from 'node:path';
 import { type ConfigInput, parseConfig, repoRoot } from '@twinspect/config';
 import { LocalStorage } from '@twinspect/storage';
 import {
-  createScoreWorker,
+  createScoreWorkers,
   createTrainWorker,
   sampleImageFiles,
   seedTrainingData,
@@ -65,7 +65,7 @@ interface Run {
 let api: TestApi;
 let jobs: ApiJobs;
 let trainWorker: TrainWorker;
-let score: ReturnType<typeof createScoreWorker>;
+let score: ReturnType<typeof createScoreWorkers>;
 let tmp: string;
 let admin: GraphQLTestClient;
 let team: Awaited<ReturnType<TestApi['freshTeam']>>;
@@ -138,7 +138,7 @@ beforeAll(async () => {
     redisUrl: config.REDIS_URL,
     prefix,
   });
-  score = createScoreWorker(
+  score = createScoreWorkers(
     {
       prisma: api.prisma,
       storage,
@@ -177,8 +177,7 @@ beforeAll(async () => {
 
 afterAll(async () => {
   await trainWorker?.close();
-  await score?.worker.close();
-  await score?.models.close();
+  await score?.close();
   await api?.stop();
   await jobs?.train.queue.obliterate({ force: true }).catch(() => {});
   await jobs?.close();

@@ -45,7 +45,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await workers?.close();
   const redis = new Redis('redis://127.0.0.1:6379', REDIS_CONNECTION_OPTIONS);
-  for (const name of [QUEUES.ingest, QUEUES.score]) {
+  for (const name of [QUEUES.ingest, QUEUES.score, QUEUES.verify]) {
     const q = new Queue(name, { connection: redis, prefix });
     await q.obliterate({ force: true });
     await q.close();
@@ -103,11 +103,14 @@ describe('[SCORE] upload to triage queue through the API', () => {
     let state: Progress['imageSet'] | undefined;
     for (let i = 0; i < 600; i++) {
       const r = await editor.request<Progress>(
-        'query ($id: ID!) { imageSet(id: $id) { status progress { imagesTotal imagesIngested imagesFailed imagesEmbedded pairsTotal pairsScored pairsFlagged } } }',
+        'query ($id: ID!) { imageSet(id: $id) { status progress { imagesTotal imagesIngested imagesFailed imagesEmbedded pairsTotal pairsScored pairsFlagged pairsToVerify pairsVerified } } }',
         { id: setId },
       );
       state = r.data?.imageSet;
-      if (state?.status === 'READY' || state?.status === 'FAILED') break;
+      if (state?.status === 'FAILED') break;
+      // READY first, with the model's flags; then geometric verification refines them.
+      const p = state?.progress;
+      if (state?.status === 'READY' && (p?.pairsVerified ?? 0) >= (p?.pairsToVerify ?? 0)) break;
       await new Promise((resolve) => setTimeout(resolve, 200));
     }
     expect(state).toMatchObject({
@@ -121,6 +124,8 @@ describe('[SCORE] upload to triage queue through the API', () => {
         pairsScored: 15,
       },
     });
+    if (manifest.verification?.threshold !== undefined)
+      expect(state?.progress.pairsToVerify).toBeGreaterThan(0);
 
     const queue = await editor.request<{
       pairs: {

@@ -1,11 +1,12 @@
 import {
-  combinedScore,
+  calibratedVerification,
   decodeToModelInput,
   embed,
   extractKeypoints,
   type Model,
+  modelOnly,
   scoreBlock,
-  verifyPair,
+  verifyCandidate,
 } from '@twinspect/inference';
 
 export interface Comparison {
@@ -31,29 +32,17 @@ export async function compareImages(model: Model, a: string, b: string): Promise
   const scores = await scoreBlock(model, e, e);
   // The head is symmetric by construction; read the (a, b) cell.
   const modelScore = scores[1] as number;
-  const verification = model.manifest.verification;
-  if (!verification?.combine || verification.threshold === undefined) {
-    return {
-      score: modelScore,
-      modelScore,
-      inliers: null,
-      threshold: model.threshold,
-      flagged: modelScore > model.threshold,
-      model: model.version,
-    };
-  }
-  const [ka, kb] = [
-    await extractKeypoints(a, verification),
-    await extractKeypoints(b, verification),
-  ];
-  const inliers = await verifyPair(ka, kb, verification);
-  const score = combinedScore(modelScore, inliers, verification.combine);
+  const verification = calibratedVerification(model.manifest.verification);
+  const pair = { a, b, score: modelScore };
+  const judged = verification
+    ? await verifyCandidate(pair, (file) => extractKeypoints(file, verification), verification)
+    : modelOnly(pair, model.threshold);
   return {
-    score,
+    score: judged.score,
     modelScore,
-    inliers,
-    threshold: verification.threshold,
-    flagged: score > verification.threshold,
+    inliers: judged.inliers,
+    threshold: verification?.threshold ?? model.threshold,
+    flagged: judged.flagged,
     model: model.version,
   };
 }

@@ -8,6 +8,7 @@ import {
   type ImageKeypoints,
   listImages,
   type Model,
+  modelOnly,
   scoreWithinSet,
   verifyCandidates,
 } from '@twinspect/inference';
@@ -88,12 +89,7 @@ export async function scanFolder(
         verification,
         options.verifyTopK ?? 3,
       )
-    : scored.pairs.map((p) => ({
-        ...p,
-        modelScore: p.score,
-        inliers: null,
-        flagged: p.score > model.threshold,
-      }));
+    : scored.pairs.map((p) => modelOnly(p, model.threshold));
   // Flagged pairs first (verified, above the threshold), then the rest, each by score.
   ranked.sort((x, y) => Number(y.flagged) - Number(x.flagged) || y.score - x.score);
   const rel = (row: number) => path.relative(folder, file(row));

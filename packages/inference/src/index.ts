@@ -68,8 +68,13 @@ export {
   ZVerification,
 } from './verify.ts';
 export {
+  type CalibratedVerification,
   type Candidate,
   calibratedVerification,
+  chooseForVerification,
+  modelOnly,
   type VerifiedCandidate,
+  verifyCandidate,
   verifyCandidates,
 } from './verify-candidates.ts';
+export { createVerifyPool, type VerifyPool } from './verify-pool.ts';

@@ -24,19 +24,18 @@ export function calibratedVerification(
   return { ...verification, combine: verification.combine, threshold: verification.threshold };
 }
 
+export type CalibratedVerification = NonNullable<ReturnType<typeof calibratedVerification>>;
+
+/** A pair judged by the model alone: its score against the model's threshold, no inliers. */
+export function modelOnly<K>(pair: Candidate<K>, threshold: number): VerifiedCandidate<K> {
+  return { ...pair, modelScore: pair.score, inliers: null, flagged: pair.score > threshold };
+}
+
 /**
- * The second stage of scoring, shared by the score worker and the CLI: each image's `topK` best
- * candidates (by model score) are geometrically verified; a verified pair's score becomes the
- * calibrated combination of model score and inliers, flagged above the verified threshold. The
- * rest keep the model's score, unflagged: with verification on, only verified pairs are flagged.
- * `keypointsOf` may return null for an image it cannot read now: no geometric evidence.
+ * Which pairs verification checks: the indexes of each image's `topK` best pairs by model score
+ * (ties by position, so the choice is deterministic).
  */
-export async function verifyCandidates<K>(
-  pairs: Candidate<K>[],
-  keypointsOf: (image: K) => Promise<ImageKeypoints | null>,
-  verification: ReturnType<typeof calibratedVerification> & {},
-  topK: number,
-): Promise<VerifiedCandidate<K>[]> {
+export function chooseForVerification<K>(pairs: Candidate<K>[], topK: number): Set<number> {
   const byImage = new Map<K, number[]>();
   pairs.forEach((p, i) => {
     for (const image of [p.a, p.b]) {
@@ -48,26 +47,58 @@ export async function verifyCandidates<K>(
   const chosen = new Set<number>();
   for (const indexes of byImage.values()) {
     const best = indexes
-      .sort((x, y) => (pairs[y] as Candidate<K>).score - (pairs[x] as Candidate<K>).score)
+      .sort((x, y) => (pairs[y] as Candidate<K>).score - (pairs[x] as Candidate<K>).score || x - y)
       .slice(0, topK);
     for (const i of best) chosen.add(i);
   }
+  return chosen;
+}
+
+/**
+ * One pair verified: the calibrated combination of its model score and keypoint inliers, flagged
+ * above the verified threshold. `keypointsOf` may return null for an image it cannot read now:
+ * no geometric evidence (0 inliers). `match` is `verifyPair`, or a VerifyPool's on threads.
+ */
+export async function verifyCandidate<K>(
+  pair: Candidate<K>,
+  keypointsOf: (image: K) => Promise<ImageKeypoints | null>,
+  verification: CalibratedVerification,
+  match: (
+    a: ImageKeypoints,
+    b: ImageKeypoints,
+    params: TVerification,
+  ) => Promise<number> = verifyPair,
+): Promise<VerifiedCandidate<K>> {
+  const [a, b] = await Promise.all([keypointsOf(pair.a), keypointsOf(pair.b)]);
+  const inliers = a && b ? await match(a, b, verification) : 0;
+  const score = combinedScore(pair.score, inliers, verification.combine);
+  return {
+    ...pair,
+    score,
+    modelScore: pair.score,
+    inliers,
+    flagged: score > verification.threshold,
+  };
+}
+
+/**
+ * The second stage of scoring a folder at once (the CLI; the workers verify a stored set in the
+ * `verify` job with the same functions): each image's `topK` best candidates are verified; the
+ * rest keep the model's score, unflagged: with verification on, only verified pairs are flagged.
+ */
+export async function verifyCandidates<K>(
+  pairs: Candidate<K>[],
+  keypointsOf: (image: K) => Promise<ImageKeypoints | null>,
+  verification: CalibratedVerification,
+  topK: number,
+): Promise<VerifiedCandidate<K>[]> {
+  const chosen = chooseForVerification(pairs, topK);
   const out: VerifiedCandidate<K>[] = [];
-  for (const [i, p] of pairs.entries()) {
-    if (!chosen.has(i)) {
-      out.push({ ...p, modelScore: p.score, inliers: null, flagged: false });
-      continue;
-    }
-    const [a, b] = [await keypointsOf(p.a), await keypointsOf(p.b)];
-    const inliers = a && b ? await verifyPair(a, b, verification) : 0;
-    const score = combinedScore(p.score, inliers, verification.combine);
-    out.push({
-      ...p,
-      score,
-      modelScore: p.score,
-      inliers,
-      flagged: score > verification.threshold,
-    });
-  }
+  for (const [i, p] of pairs.entries())
+    out.push(
+      chosen.has(i)
+        ? await verifyCandidate(p, keypointsOf, verification)
+        : modelOnly(p, Number.POSITIVE_INFINITY),
+    );
   return out;
 }

@@ -4,6 +4,7 @@ import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   combinedScore,
+  createVerifyPool,
   DEFAULT_VERIFICATION,
   extractKeypoints,
   type ImageKeypoints,
@@ -61,6 +62,27 @@ describe('[VERIFY] geometric verification (AKAZE + RANSAC through opencv.js)', (
   it('refuses a corrupt file with the same error as the model path', async () => {
     const truncated = originalBytes.subarray(0, 200);
     await expect(extractKeypoints(truncated)).rejects.toBeInstanceOf(InferenceError);
+  });
+
+  it('gives the same keypoints and inliers on worker threads, and the same error for a corrupt file', async () => {
+    const pool = createVerifyPool(2);
+    try {
+      const [a, b] = await Promise.all(
+        [originalBytes, sample('panel-03.png')].map((bytes) =>
+          pool.extract(bytes, DEFAULT_VERIFICATION),
+        ),
+      );
+      expect(a).toEqual(original);
+      expect(b).toEqual(unrelated);
+      expect(await pool.match(original, unrelated, DEFAULT_VERIFICATION)).toBe(
+        await verifyPair(original, unrelated),
+      );
+      const failure = pool.extract(originalBytes.subarray(0, 200), DEFAULT_VERIFICATION);
+      await expect(failure).rejects.toBeInstanceOf(InferenceError);
+      await expect(failure).rejects.toMatchObject({ code: 'CORRUPT_IMAGE' });
+    } finally {
+      await pool.close();
+    }
   });
 
   it('combines model score and inliers monotonically, as the calibrated logistic regression does', () => {

@@ -3,7 +3,14 @@ import { Redis } from 'ioredis';
 import { ingestJobId, type TIngestJob, ZIngestJob } from './ingest.ts';
 import { DEFAULT_JOB_OPTIONS, REDIS_CONNECTION_OPTIONS } from './options.ts';
 import { QUEUES } from './queues.ts';
-import { scoreJobId, type TScoreSetJob, ZScoreSetJob } from './score.ts';
+import {
+  scoreJobId,
+  type TScoreSetJob,
+  type TVerifySetJob,
+  verifyJobId,
+  ZScoreSetJob,
+  ZVerifySetJob,
+} from './score.ts';
 
 /**
  * Typed producers: validate the payload (the same schema the worker parses) and enqueue with the
@@ -15,22 +22,18 @@ export interface Producer {
   enqueueIngestMany(jobs: TIngestJob[]): Promise<string[]>;
   /** `delayMs` lets a burst of uploads settle before the set is scored. */
   enqueueScore(job: TScoreSetJob, options?: { delayMs?: number }): Promise<string>;
+  enqueueVerify(job: TVerifySetJob): Promise<string>;
   close(): Promise<void>;
 }
 
 export function createProducer(redisUrl: string, options: { prefix?: string } = {}): Producer {
   const connection = new Redis(redisUrl, REDIS_CONNECTION_OPTIONS);
   const prefix = options.prefix ? { prefix: options.prefix } : {};
-  const ingest = new Queue(QUEUES.ingest, {
-    connection,
-    ...prefix,
-    defaultJobOptions: DEFAULT_JOB_OPTIONS,
-  });
-  const score = new Queue(QUEUES.score, {
-    connection,
-    ...prefix,
-    defaultJobOptions: DEFAULT_JOB_OPTIONS,
-  });
+  const queue = (name: string) =>
+    new Queue(name, { connection, ...prefix, defaultJobOptions: DEFAULT_JOB_OPTIONS });
+  const ingest = queue(QUEUES.ingest);
+  const score = queue(QUEUES.score);
+  const verify = queue(QUEUES.verify);
   return {
     async enqueueIngest(job) {
       const data = ZIngestJob.parse(job);
@@ -55,9 +58,16 @@ export function createProducer(redisUrl: string, options: { prefix?: string } = 
       });
       return jobId;
     },
+    async enqueueVerify(job) {
+      const data = ZVerifySetJob.parse(job);
+      const jobId = verifyJobId(data);
+      await verify.add('set', data, { jobId });
+      return jobId;
+    },
     async close() {
       await ingest.close();
       await score.close();
+      await verify.close();
       connection.disconnect();
     },
   };

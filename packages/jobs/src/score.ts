@@ -32,3 +32,27 @@ export interface TScoreSetResult {
 
 export const scoreJobId = (job: TScoreSetJob): string =>
   `score-${job.setId}-${job.modelVersionId ?? 'active'}-${job.generation}`;
+
+/**
+ * `verify` jobs: geometric verification of a scored set's best candidate pairs, queued by the
+ * score job once the set is READY. The set's pairs are visible (model score, model flags) at once;
+ * this job replaces the verified ones' score and flag, and keeps `pairsVerified` current.
+ */
+export const ZVerifySetJob = z.object({
+  orgId: z.uuid(),
+  setId: z.uuid(),
+  modelVersionId: z.uuid(),
+  /** The score job's generation: a re-score verifies again. */
+  generation: z.number().int().nonnegative(),
+});
+
+export type TVerifySetJob = z.infer<typeof ZVerifySetJob>;
+
+export interface TVerifySetResult {
+  setId: string;
+  pairsVerified: number;
+  pairsFlagged: number;
+}
+
+export const verifyJobId = (job: TVerifySetJob): string =>
+  `verify-${job.setId}-${job.modelVersionId}-${job.generation}`;

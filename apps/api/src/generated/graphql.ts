@@ -330,7 +330,12 @@ export type ImageSetEdge = {
   node: ImageSet;
 };
 
-/** Live progress of a set through ingest, embedding and pair scoring. */
+/**
+ * Live progress of a set through ingest, embedding and pair scoring, then geometric verification,
+ * which runs once the set is READY: its pairs are visible at once, ranked by the model's score, and
+ * verification flags each image's best candidates as it goes (likeliest first). A model version
+ * that does not verify flags by its own threshold at READY.
+ */
 export type ImageSetProgress = {
   __typename?: 'ImageSetProgress';
   imagesEmbedded: Scalars['Int']['output'];
@@ -339,7 +344,10 @@ export type ImageSetProgress = {
   imagesTotal: Scalars['Int']['output'];
   pairsFlagged: Scalars['Int']['output'];
   pairsScored: Scalars['Int']['output'];
+  /** Candidate pairs geometric verification checks (0: the model does not verify). */
+  pairsToVerify: Scalars['Int']['output'];
   pairsTotal: Scalars['Int']['output'];
+  pairsVerified: Scalars['Int']['output'];
 };
 
 export type ImageSetStatus =
@@ -1628,7 +1636,9 @@ export type ImageSetProgressResolvers<ContextType = GraphQLContext, ParentType e
   imagesTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   pairsFlagged?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   pairsScored?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pairsToVerify?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   pairsTotal?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  pairsVerified?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
 };
 
 export type InvitationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Invitation'] = ResolversParentTypes['Invitation']> = {

@@ -117,7 +117,7 @@ describe('[FAULT] Redis restart with jobs queued and running', () => {
 
     // Nothing is left failed in the queues either.
     const connection = new Redis(redis.url, REDIS_CONNECTION_OPTIONS);
-    for (const name of [QUEUES.ingest, QUEUES.score]) {
+    for (const name of [QUEUES.ingest, QUEUES.score, QUEUES.verify]) {
       const queue = new Queue(name, { connection, prefix });
       expect(await queue.getJobCounts('failed', 'active', 'waiting')).toEqual({
         failed: 0,

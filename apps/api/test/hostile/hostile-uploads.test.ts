@@ -79,7 +79,7 @@ beforeAll(async () => {
 afterAll(async () => {
   if (worker) await stopChild(worker.child);
   const redis = new Redis('redis://127.0.0.1:6379', REDIS_CONNECTION_OPTIONS);
-  for (const name of [QUEUES.ingest, QUEUES.score]) {
+  for (const name of [QUEUES.ingest, QUEUES.score, QUEUES.verify]) {
     const queue = new Queue(name, { connection: redis, prefix });
     await queue.obliterate({ force: true }).catch(() => {});
     await queue.close();

@@ -69,6 +69,8 @@ export const imageSetQuery = graphql(`
         pairsTotal
         pairsScored
         pairsFlagged
+        pairsToVerify
+        pairsVerified
       }
     }
   }

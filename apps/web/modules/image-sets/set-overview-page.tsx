@@ -22,6 +22,14 @@ const BUSY = new Set(['INGESTING', 'EMBEDDING', 'SCORING']);
 /** How often a set being processed is polled for progress. */
 const POLL_MS = 1500;
 
+/** READY, with geometric verification still refining its pairs' scores and flags. */
+function isVerifying(set: {
+  status: string;
+  progress: { pairsToVerify: number; pairsVerified: number };
+}): boolean {
+  return set.status === 'READY' && set.progress.pairsVerified < set.progress.pairsToVerify;
+}
+
 export function SetOverviewPage({ setId }: { setId: string }) {
   const queryClient = useQueryClient();
   // After an upload the set may still read EMPTY for a moment: poll until work shows up.
@@ -30,14 +38,18 @@ export function SetOverviewPage({ setId }: { setId: string }) {
     queryKey: ['imageSet', setId],
     queryFn: () => request(imageSetQuery, { id: setId }),
     refetchInterval: (query) => {
-      const status = query.state.data?.imageSet?.status;
-      return (status && BUSY.has(status)) || Date.now() < expectWorkUntil.current ? POLL_MS : false;
+      const data = query.state.data?.imageSet;
+      return (data && (BUSY.has(data.status) || isVerifying(data))) ||
+        Date.now() < expectWorkUntil.current
+        ? POLL_MS
+        : false;
     },
   });
   const data = set.data?.imageSet;
+  const verifying = data ? isVerifying(data) : false;
   const progressVersion = (data?.progress.imagesIngested ?? 0) + (data?.progress.pairsFlagged ?? 0);
   const pairs = useQuery({
-    queryKey: ['setPairs', setId, data?.status, data?.progress.pairsFlagged],
+    queryKey: ['setPairs', setId, data?.status, data?.progress.pairsFlagged, verifying],
     queryFn: () =>
       fetchAllPages(async (after) => {
         const { pairs } = await request(pairsQuery, {

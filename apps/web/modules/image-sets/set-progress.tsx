@@ -6,7 +6,10 @@ type SetData = NonNullable<ImageSetQuery['imageSet']>;
 
 const STAGE_ORDER = ['EMPTY', 'INGESTING', 'EMBEDDING', 'SCORING', 'READY'];
 
-/** Ingest, embedding and pair scoring as three bars that fill live while the set is processed. */
+/**
+ * Ingest, embedding, pair scoring and geometric verification (after READY, when the model
+ * verifies) as bars that fill live while the set is processed.
+ */
 export function SetProgress({ set }: { set: SetData }) {
   const { progress, status } = set;
   const stage = STAGE_ORDER.indexOf(status);
@@ -45,6 +48,15 @@ export function SetProgress({ set }: { set: SetData }) {
             detail={`${progress.pairsScored.toLocaleString()} / ${progress.pairsTotal.toLocaleString()} pairs · ${progress.pairsFlagged} flagged`}
             tone={toneFor(status === 'READY')}
           />
+          {progress.pairsToVerify > 0 && (
+            <ProgressBar
+              label="Keypoint verification"
+              value={progress.pairsVerified}
+              max={progress.pairsToVerify}
+              detail={`${progress.pairsVerified.toLocaleString()} / ${progress.pairsToVerify.toLocaleString()} best pairs checked`}
+              tone={toneFor(status === 'READY' && progress.pairsVerified >= progress.pairsToVerify)}
+            />
+          )}
         </>
       )}
       {set.error && (
