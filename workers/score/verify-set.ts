@@ -13,11 +13,6 @@ import { UnrecoverableError } from 'bullmq';
 import type { WorkerDeps } from '../shared/deps.ts';
 import type { ModelCache } from './model-cache.ts';
 
-/**
- * Pairs verified at once (on the pool's threads) between two writes of their results and of the
- * set's progress.
- */
-const BATCH = 25;
 /** Keypoints kept in memory at most (each image about 140 kB): bounds a large set's job. */
 const KEYPOINT_CACHE = 2_000;
 
@@ -102,8 +97,9 @@ export async function verifySet(
       todo.map((p) => p.candidate),
     ),
   );
-  for (let start = 0; start < todo.length; start += BATCH) {
-    const batch = todo.slice(start, start + BATCH);
+  const size = deps.settings.verifyBatchSize;
+  for (let start = 0; start < todo.length; start += size) {
+    const batch = todo.slice(start, start + size);
     const results = await Promise.all(
       batch.map((p) => verifyCandidate(p.candidate, keypointsOf, verification, context.pool.match)),
     );

@@ -52,6 +52,8 @@ export interface WorkerSettings {
   verifyTopK: number;
   /** Worker threads for verification (opencv.js is single-threaded): keypoints and matches. */
   verifyThreads: number;
+  /** Pairs verified at once between two writes of their results and of the set's progress. */
+  verifyBatchSize: number;
   /** New × archive pairs scored exactly up to this many; beyond it, ANN candidates. */
   archiveExactMaxPairs: number;
   /** ANN candidates per new image, rescored with the head. */
@@ -80,6 +82,7 @@ export const DEFAULT_SETTINGS: Omit<WorkerSettings, 'resolveModelDir'> = {
   maxPairsPerImage: 25,
   verifyTopK: 3,
   verifyThreads: 2,
+  verifyBatchSize: 25,
   archiveExactMaxPairs: 4_000_000,
   archiveCandidates: 64,
   annSnapshotEvery: 10_000,

@@ -2,15 +2,29 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { embedImages, loadModel, scoreWithinSet } from '@twinspect/inference';
+import {
+  calibratedVerification,
+  embedImages,
+  extractKeypoints,
+  loadModel,
+  scoreWithinSet,
+  verifyCandidate,
+} from '@twinspect/inference';
 import { LocalStorage } from '@twinspect/storage';
 import { addUpload } from '@twinspect/uploads';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bioDevImages, createTestPipeline, type TestPipeline, testModelDir } from './pipeline.ts';
+import {
+  bioDevImages,
+  createTestPipeline,
+  settled,
+  type TestPipeline,
+  testModelDir,
+} from './pipeline.ts';
 
 // A score worker SIGKILLed mid-batch and restarted must finish the set with no duplicate and no
-// missing pair. Two crashes: one while embeddings are being written, one while pairs are.
+// missing pair. Two crashes: one while embeddings are being written, one while pairs are. Then
+// the same for geometric verification, which runs after READY in its own job.
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const N = 40;
@@ -36,7 +50,7 @@ afterAll(async () => {
   await pipeline?.close();
 });
 
-function startWorkerProcess(): Promise<ChildProcess> {
+function startWorkerProcess(workerSettings: object = settings): Promise<ChildProcess> {
   const child = spawn(
     process.execPath,
     ['--import', 'tsx', path.join(here, 'score-worker-process.ts')],
@@ -46,7 +60,7 @@ function startWorkerProcess(): Promise<ChildProcess> {
         TEST_DATABASE_URL: pipeline.config.DATABASE_URL,
         TEST_PREFIX: pipeline.prefix,
         TEST_STORAGE_ROOT: pipeline.storageRoot,
-        TEST_SETTINGS: JSON.stringify(settings),
+        TEST_SETTINGS: JSON.stringify(workerSettings),
       },
       stdio: ['ignore', 'pipe', 'inherit'],
     },
@@ -81,28 +95,33 @@ async function until<T>(
   }
 }
 
+/** Ingests images in-process; no score worker yet, so the set's score job waits in the queue. */
+async function ingestSet(name: string, paths: string[]) {
+  const storage = new LocalStorage(pipeline.storageRoot);
+  const setId = await pipeline.newSet(name);
+  const files = paths.map((f) => readFileSync(f));
+  const ingest = await pipeline.start({}, ['ingest']);
+  for (const [i, bytes] of files.entries()) {
+    await addUpload(
+      { prisma: pipeline.prisma, storage, producer: pipeline.producer },
+      {
+        orgId: pipeline.orgId,
+        setId,
+        uploadedById: null,
+        fileName: `img-${i}.png`,
+        body: bytes,
+        maxBytes: 50_000_000,
+      },
+    );
+  }
+  await pipeline.waitForSet(setId, (s) => s.imagesIngested === files.length);
+  await ingest.close();
+  return { setId, files, storage };
+}
+
 describe('[SCORE] crash and restart', () => {
   it('a worker killed mid-batch, twice, and restarted finishes the set with every pair exactly once', async () => {
-    const storage = new LocalStorage(pipeline.storageRoot);
-    const setId = await pipeline.newSet('crash');
-    const files = bioDevImages('dsb2018', N, 100).map((f) => readFileSync(f));
-    // Ingest in-process; no score worker yet, so the score job waits in the queue.
-    const ingest = await pipeline.start({}, ['ingest']);
-    for (const [i, bytes] of files.entries()) {
-      await addUpload(
-        { prisma: pipeline.prisma, storage, producer: pipeline.producer },
-        {
-          orgId: pipeline.orgId,
-          setId,
-          uploadedById: null,
-          fileName: `img-${i}.png`,
-          body: bytes,
-          maxBytes: 50_000_000,
-        },
-      );
-    }
-    await pipeline.waitForSet(setId, (s) => s.imagesIngested === N);
-    await ingest.close();
+    const { setId, files } = await ingestSet('crash', bioDevImages('dsb2018', N, 100));
 
     // The answer, computed directly: every unordered pair (floor 0 keeps them all).
     const images = await pipeline.prisma.image.findMany({
@@ -194,5 +213,55 @@ describe('[SCORE] crash and restart', () => {
       expect(score, `pair ${x}/${y}`).toBeDefined();
       expect(score).toBeCloseTo(p.score, 5);
     }
+  });
+  it('a worker killed mid-verification and restarted verifies every chosen pair once, as an unbroken run would', async () => {
+    const { setId, storage } = await ingestSet('crash-verify', bioDevImages('dsb2018', 10, 200));
+    const verifying = { verifyTopK: 2, verifyBatchSize: 2, verifyThreads: 1 };
+    const progress = () => pipeline.prisma.imageSet.findUniqueOrThrow({ where: { id: setId } });
+    let worker = await startWorkerProcess(verifying);
+    const atKill = await until(
+      progress,
+      (s) => s.status === 'READY' && s.pairsVerified > 0,
+      120_000,
+      5,
+    );
+    await kill(worker);
+    expect(atKill.pairsVerified).toBeLessThan(atKill.pairsToVerify);
+
+    worker = await startWorkerProcess(verifying);
+    const set = await pipeline.waitForSet(setId, settled, 120_000);
+    await kill(worker);
+    expect(set).toMatchObject({ status: 'READY', error: null });
+    expect(set.pairsVerified).toBe(set.pairsToVerify);
+
+    // Every chosen pair verified exactly as a direct, uninterrupted call verifies it.
+    const model = await loadModel(testModelDir());
+    const verification = calibratedVerification(model.manifest.verification);
+    await model.release();
+    if (!verification) throw new Error('the shipped model calibrates verification');
+    const rows = await pipeline.prisma.pair.findMany({
+      where: { setId },
+      include: { imageA: true, imageB: true },
+    });
+    const verified = rows.filter((r) => r.inliers !== null);
+    expect(verified.length).toBe(set.pairsToVerify);
+    const keypoints = async (key: string | null) =>
+      extractKeypoints(await storage.get(key as string), verification);
+    for (const r of verified) {
+      const direct = await verifyCandidate(
+        { a: r.imageA.storageKey, b: r.imageB.storageKey, score: r.modelScore as number },
+        keypoints,
+        verification,
+      );
+      expect([r.inliers, r.score, r.flagged]).toEqual([
+        direct.inliers,
+        direct.score,
+        direct.flagged,
+      ]);
+    }
+    expect(set.pairsFlagged).toBe(rows.filter((r) => r.flagged).length);
+    console.log(
+      `\n[FAULT] verify worker SIGKILLed with ${atKill.pairsVerified}/${atKill.pairsToVerify} pairs verified, restarted: ${verified.length}/${set.pairsToVerify} verified once each, identical to a direct run; ${set.pairsFlagged} flagged\n`,
+    );
   });
 });

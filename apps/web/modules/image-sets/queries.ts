@@ -60,6 +60,7 @@ export const imageSetQuery = graphql(`
         id
         name
         threshold
+        verifiedThreshold
       }
       progress {
         imagesTotal

@@ -68,6 +68,13 @@ export function SetProgress({ set }: { set: SetData }) {
         <p className="muted" style={{ marginBottom: 0 }}>
           Model <span className="mono">{set.modelVersion.name}</span> · threshold{' '}
           <span className="mono">{set.modelVersion.threshold.toFixed(3)}</span>
+          {set.modelVersion.verifiedThreshold != null && (
+            <>
+              {' '}
+              · verified pairs flagged above{' '}
+              <span className="mono">{set.modelVersion.verifiedThreshold.toFixed(3)}</span>
+            </>
+          )}
         </p>
       )}
     </section>

@@ -310,7 +310,7 @@ export type ImageSetQueryVariables = Exact<{
 }>;
 
 
-export type ImageSetQuery = { imageSet: { id: string, name: string, description: string | null, status: ImageSetStatus, error: string | null, createdAt: string, scoredAt: string | null, createdBy: { id: string, name: string } | null, modelVersion: { id: string, name: string, threshold: number } | null, progress: { imagesTotal: number, imagesIngested: number, imagesFailed: number, imagesEmbedded: number, pairsTotal: number, pairsScored: number, pairsFlagged: number, pairsToVerify: number, pairsVerified: number } } | null };
+export type ImageSetQuery = { imageSet: { id: string, name: string, description: string | null, status: ImageSetStatus, error: string | null, createdAt: string, scoredAt: string | null, createdBy: { id: string, name: string } | null, modelVersion: { id: string, name: string, threshold: number, verifiedThreshold: number | null } | null, progress: { imagesTotal: number, imagesIngested: number, imagesFailed: number, imagesEmbedded: number, pairsTotal: number, pairsScored: number, pairsFlagged: number, pairsToVerify: number, pairsVerified: number } } | null };
 
 export type SetImagesQueryVariables = Exact<{
   id: string | number;
@@ -881,6 +881,7 @@ export const ImageSetDocument = new TypedDocumentString(`
       id
       name
       threshold
+      verifiedThreshold
     }
     progress {
       imagesTotal
