@@ -102,6 +102,7 @@ export default async function globalSetup() {
     TRAIN_RUNS_DIR: path.join(storageRoot, 'training-runs'),
     TRAINED_MODELS_DIR: path.join(storageRoot, 'models'),
     TRAIN_EVAL_PAIRS: '48',
+    TRAIN_CALIBRATION_PAIRS: '8',
     TRAIN_MIN_HOLDOUT_LABELS: '3',
   };
   if (

@@ -9,7 +9,7 @@
  *
  * Every pair is also geometrically verified (AKAZE keypoints + RANSAC inliers, the workers' second
  * stage) with the model's verification settings, so the report can show `bta`, `verify` and the
- * product's combined score side by side.
+ * product's combined score side by side (scores/bta.json, scores/geometry.json).
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
@@ -23,6 +23,7 @@ import {
   decodeToModelInput,
   embed,
   findDefaultModelDir,
+  type Geometry,
   type ImageKeypoints,
   loadModel,
   type Model,
@@ -87,10 +88,10 @@ async function scorePairs(model: Model, dir: string, rows: PairRow[]): Promise<n
 }
 
 /**
- * Inlier counts of aligned pairs (a_i, b_i), with the model's verification settings, on worker
- * threads (one per core; the workers' pool).
+ * Geometric verification of aligned pairs (a_i, b_i), with the model's verification settings, on
+ * worker threads (one per core; the workers' pool).
  */
-async function verifyPairs(model: Model, dir: string, rows: PairRow[]): Promise<number[]> {
+async function verifyPairs(model: Model, dir: string, rows: PairRow[]): Promise<Geometry[]> {
   const params = model.manifest.verification ?? DEFAULT_VERIFICATION;
   const pool = createVerifyPool(availableParallelism());
   try {
@@ -100,10 +101,10 @@ async function verifyPairs(model: Model, dir: string, rows: PairRow[]): Promise<
       );
       return pool.match(a as ImageKeypoints, b as ImageKeypoints, params);
     };
-    const inliers: number[] = [];
+    const geometry: Geometry[] = [];
     for (let start = 0; start < rows.length; start += 32)
-      inliers.push(...(await Promise.all(rows.slice(start, start + 32).map(one))));
-    return inliers;
+      geometry.push(...(await Promise.all(rows.slice(start, start + 32).map(one))));
+    return geometry;
   } finally {
     await pool.close();
   }
@@ -175,9 +176,9 @@ async function main(): Promise<void> {
   const scores = await timed('bta', rows.length, () => scorePairs(model, pairDir, rows));
   const scoresPath = path.join(out, 'scores', 'bta.json');
   writeFileSync(scoresPath, JSON.stringify(scores));
-  const inliers = await timed('verify', rows.length, () => verifyPairs(model, pairDir, rows));
-  const inliersPath = path.join(out, 'scores', 'inliers.json');
-  writeFileSync(inliersPath, JSON.stringify(inliers));
+  const geometry = await timed('verify', rows.length, () => verifyPairs(model, pairDir, rows));
+  const geometryPath = path.join(out, 'scores', 'geometry.json');
+  writeFileSync(geometryPath, JSON.stringify(geometry));
   writeFileSync(
     path.join(out, 'scores', 'verification.json'),
     JSON.stringify(model.manifest.verification ?? DEFAULT_VERIFICATION),
@@ -188,8 +189,8 @@ async function main(): Promise<void> {
     pairDir,
     '--scores',
     scoresPath,
-    '--inliers',
-    inliersPath,
+    '--geometry',
+    geometryPath,
     '--manifest',
     manifestPath,
     '--out',

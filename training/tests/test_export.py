@@ -76,7 +76,9 @@ def test_calibration_fits_the_verified_combination_when_pairs_were_verified(expo
     rows = [{"same": s, "protocol": "editorial", "negatives": "hard"} for s in same]
     (ev / "pairs" / "pairs.jsonl").write_text("".join(json.dumps(r) + "\n" for r in rows))
     (ev / "scores" / "bta.json").write_text(json.dumps([0.6, 0.7, 0.5, 0.8, 0.85, 0.3, 0.2, 0.4]))
-    (ev / "scores" / "inliers.json").write_text(json.dumps([40, 25, 60, 30, 4, 5, 3, 6]))
+    geometry = [{"inliers": i, "matches": 2 * i + 10, "similarity": sim, "keypoints": 800}
+                for i, sim in zip([40, 25, 60, 30, 4, 5, 3, 6], [0.98, 0.97, 0.99, 0.96, 0.1, 0.3, 0.05, 0.2])]
+    (ev / "scores" / "geometry.json").write_text(json.dumps(geometry))
     settings = {"method": "akaze-ransac", "side": 512, "claheClipLimit": 2, "claheTiles": 8,
                 "akazeThreshold": 0.0001, "maxKeypoints": 1000, "ratio": 0.8, "ransacPx": 5}
     (ev / "scores" / "verification.json").write_text(json.dumps(settings))
@@ -84,7 +86,8 @@ def test_calibration_fits_the_verified_combination_when_pairs_were_verified(expo
     manifest = json.loads((exported / "manifest.json").read_text())
     v = manifest["verification"]
     assert {k: v[k] for k in settings} == settings
-    assert v["combine"]["inliers"] > 0 and 0 < v["threshold"] < 1
+    assert v["combine"]["inliers"] > 0 and v["combine"]["similarity"] > 0 and 0 < v["threshold"] < 1
+    assert set(v["combine"]) == {"intercept", "model", "inliers", "matches", "inlierRatio", "similarity", "keypoints"}
     # The inliers separate what the model score alone cannot.
     assert manifest["metrics"]["validation_verified"]["accuracy"] == 1.0
     assert manifest["metrics"]["validation"]["accuracy"] < 1.0

@@ -7,9 +7,10 @@ Export calibrates in PyTorch on alterations of the decoded training cache; produ
 resolution images through sharp and onnxruntime-node, so the threshold is re-fitted here on what
 production sees: the accuracy-maximising threshold over every given validation pair set.
 
-When the evaluations also verified the pairs (scores/inliers.json, with the settings they used in
+When the evaluations also verified the pairs (scores/geometry.json, with the settings they used in
 scores/verification.json), the product's combined score is fitted here too: a logistic regression
-(scikit-learn) over (logit of the model's score, ln(1 + inliers)), and its own accuracy-maximising
+(scikit-learn) over the logit of the model's score and the geometry (`report.combination_features`:
+inliers, matches, their ratio, the fit's similarity, keypoints), and its own accuracy-maximising
 threshold; both go into the manifest's `verification`, which the workers and the evaluation read.
 """
 from __future__ import annotations
@@ -23,7 +24,7 @@ import numpy as np
 from sklearn.linear_model import LogisticRegression
 
 from .evaluation import best_threshold, metrics
-from .report import combination_features
+from .report import GEOMETRY_FEATURES, combination_features
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -31,15 +32,15 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--manifest", required=True, type=Path)
     ap.add_argument("evals", nargs="+", type=Path, help="folders written by npm run evaluate on validation images")
     args = ap.parse_args(argv)
-    labels, scores, inliers, sets, settings = [], [], [], [], []
+    labels, scores, geometry, sets, settings = [], [], [], [], []
     for ev in args.evals:
         rows = [json.loads(line) for line in (ev / "pairs" / "pairs.jsonl").read_text().splitlines() if line]
         s = json.loads((ev / "scores" / "bta.json").read_text())
         labels += [int(r["same"]) for r in rows]
         scores += s
         sets.append(f"{rows[0]['protocol']}/{rows[0]['negatives']} ({len(rows)})")
-        if (ev / "scores" / "inliers.json").exists():
-            inliers += json.loads((ev / "scores" / "inliers.json").read_text())
+        if (ev / "scores" / "geometry.json").exists():
+            geometry += json.loads((ev / "scores" / "geometry.json").read_text())
             settings.append(json.loads((ev / "scores" / "verification.json").read_text()))
     y, s = np.asarray(labels), np.asarray(scores, dtype=float)
     t = best_threshold(y, s)
@@ -48,17 +49,17 @@ def main(argv: list[str] | None = None) -> int:
     manifest["threshold_source"] = (f"accuracy-maximising threshold on {len(y)} validation pairs scored through "
                                     f"sharp + onnxruntime-node: {', '.join(sets)}")
     manifest["metrics"]["validation"] = {k: round(v, 4) if isinstance(v, float) else v for k, v in metrics(y, s, t).items()}
-    if len(inliers) == len(y):
+    if len(geometry) == len(y):
         if any(st != settings[0] for st in settings):
             raise SystemExit("the evaluations verified pairs with different settings; rerun them with one model")
-        x = combination_features(s, np.asarray(inliers, dtype=float))
-        fit = LogisticRegression().fit(x, y)
+        x = combination_features(s, geometry)
+        fit = LogisticRegression(max_iter=1000).fit(x, y)
         combined = fit.predict_proba(x)[:, 1]
         tv = best_threshold(y, combined)
         manifest["verification"] = {
             **{k: v for k, v in settings[0].items() if k not in ("combine", "threshold")},
-            "combine": {"intercept": round(float(fit.intercept_[0]), 6), "model": round(float(fit.coef_[0][0]), 6),
-                        "inliers": round(float(fit.coef_[0][1]), 6)},
+            "combine": {"intercept": round(float(fit.intercept_[0]), 6),
+                        **{name: round(float(w), 6) for name, w in zip(("model", *GEOMETRY_FEATURES), fit.coef_[0])}},
             "threshold": round(tv, 6),
             "source": f"logistic regression and accuracy-maximising threshold on the same {len(y)} validation pairs",
         }

@@ -56,12 +56,26 @@ def best_threshold(labels: np.ndarray, scores: np.ndarray) -> float:
     return float((s[k - 1] + s[k]) / 2)
 
 
+# Copies are rare among a real case's candidate pairs; evaluation pairs are 40% copies. Precision
+# is also reported as it would be at this prevalence, from the same recall and false positive rate.
+RARE_PREVALENCE = 0.01
+
+
+def precision_at_prevalence(labels, pred, prevalence: float = RARE_PREVALENCE) -> float:
+    labels, pred = np.asarray(labels, dtype=int), np.asarray(pred, dtype=int)
+    tpr = pred[labels == 1].mean() if (labels == 1).any() else 0.0
+    fpr = pred[labels == 0].mean() if (labels == 0).any() else 0.0
+    flagged = tpr * prevalence + fpr * (1 - prevalence)
+    return float(tpr * prevalence / flagged) if flagged else 0.0
+
+
 def metrics(labels, scores, threshold: float) -> dict[str, float]:
     labels = np.asarray(labels, dtype=int)
     scores = np.asarray(scores, dtype=float)
     pred = (scores > threshold).astype(int)
     auc = roc_auc_score(labels, scores) if 0 < labels.sum() < len(labels) else float("nan")
     return {
+        "precision_at_1pct": precision_at_prevalence(labels, pred),
         "accuracy": float(accuracy_score(labels, pred)),
         "f1": float(f1_score(labels, pred, zero_division=0)),
         "precision": float(precision_score(labels, pred, zero_division=0)),

@@ -18,6 +18,12 @@ TARGETS = {("editorial", "random"): (0.95, 0.99), ("editorial", "hard"): (0.90, 
            ("reference", "random"): (0.90, 0.97), ("reference", "hard"): (0.85, 0.92)}
 
 
+# How each coefficient of manifest `verification.combine` enters the product score
+# (report.combination_features; `similarity` is σ_min/σ_max of the fitted affine transform).
+COMBINE_TERMS = (("inliers", "ln(1 + inliers)"), ("matches", "ln(1 + matches)"), ("inlierRatio", "inliers/matches"),
+                 ("similarity", "similarity"), ("keypoints", "ln(1 + keypoints)"))
+
+
 def _mark(value: float, target: float) -> str:
     return f"{value:.3f} {'(met)' if value >= target else f'(target {target:.2f}: missed)'}"
 
@@ -35,8 +41,9 @@ def render(model_dir: Path, evals: list[Path], notes: str) -> str:
         *([f"The product verifies each image's best candidates geometrically ({v['method']}: AKAZE keypoints "
            f"on a {v['side']} px CLAHE-equalised grey image, at most {v['maxKeypoints']}, ratio test {v['ratio']}, "
            f"RANSAC affine fit at {v['ransacPx']} px, the second image also mirrored) and scores a verified pair "
-           f"sigmoid({v['combine']['intercept']:.3f} + {v['combine']['model']:.3f}·logit(model score) + "
-           f"{v['combine']['inliers']:.3f}·ln(1 + inliers)), flagged above **{v['threshold']:.4f}**: "
+           f"sigmoid({v['combine']['intercept']:.3f} + {v['combine']['model']:.3f}·logit(model score)"
+           + "".join(f" {w:+.3f}·{term}" for name, term in COMBINE_TERMS if (w := v["combine"].get(name)) is not None)
+           + f"), flagged above **{v['threshold']:.4f}**: "
            "the **product score** below. Both were fitted on validation pairs scored through the production "
            "path (`calibrate`).", ""] if (v := m.get("verification")) and "combine" in v else []),
         "## Model", "",

@@ -2,11 +2,11 @@
 `npm run evaluate`).
 
     /usr/bin/python3 -m twinspect_training.report --pairs OUT/pairs --scores OUT/scores/bta.json \
-        [--inliers OUT/scores/inliers.json] --manifest models/<v>/manifest.json --out OUT \
+        [--geometry OUT/scores/geometry.json] --manifest models/<v>/manifest.json --out OUT \
         [--baseline-checkpoint ckpt.pt ...] [--baselines]
 
 BTA is judged at the threshold calibrated on validation data (from the manifest) and at 0.5.
-With `--inliers` (geometric verification through the production path): `verify` alone, and
+With `--geometry` (geometric verification through the production path): `verify` (inliers) alone, and
 `bta+verify`, the product's score, with the combination and threshold calibrated on validation
 pairs (manifest `verification`), or cross-fitted here when the manifest has none yet.
 Baselines have no calibrated threshold of their own, so theirs is cross-calibrated: fitted on one
@@ -29,7 +29,7 @@ from sklearn.metrics import roc_curve  # noqa: E402
 
 from .alterations import ALTERATION_TYPES  # noqa: E402
 from .baselines import score_baselines  # noqa: E402
-from .evaluation import best_threshold, metrics  # noqa: E402
+from .evaluation import best_threshold, metrics, precision_at_prevalence  # noqa: E402
 
 PROBABILITIES = {"bta", "bta+sift", "bta+verify"}  # methods whose scores are probabilities, so 0.5 means something
 STUDY = {"bta": (0.89, 0.95, 0.90, 0.97), "barlow_twins": (0.68, 0.69), "simclr": (0.67, 0.71)}
@@ -52,25 +52,42 @@ def cross_calibrated(labels: np.ndarray, scores: np.ndarray) -> dict[str, float]
     m["precision"] = tp / (tp + fp) if tp + fp else 0.0
     m["recall"] = tp / (tp + fn) if tp + fn else 0.0
     m["f1"] = 2 * tp / (2 * tp + fp + fn) if tp else 0.0
+    m["precision_at_1pct"] = precision_at_prevalence(labels, preds)
     m["threshold_source"] = "cross-calibrated (2-fold)"
     return m
 
 
-def combination_features(bta: np.ndarray, inliers: np.ndarray) -> np.ndarray:
-    """(logit of the model's score, ln(1 + inliers)): the inputs of the product's combined score
-    (packages/inference/src/verify.ts `combinedScore`)."""
+# The geometry the product's combination weighs besides the model's score, in the order of
+# `combination_features`'s columns; manifest `verification.combine` names a coefficient for each.
+GEOMETRY_FEATURES = ("inliers", "matches", "inlierRatio", "similarity", "keypoints")
+
+
+def combination_features(bta: np.ndarray, geometry: list[dict]) -> np.ndarray:
+    """(logit of the model's score, ln(1 + inliers), ln(1 + matches), inliers / matches,
+    similarity, ln(1 + keypoints)): the inputs of the product's combined score
+    (packages/inference/src/verify.ts `combinedScore` and `geometryFeatures`). A measure a
+    geometry record lacks (SIFT gives inliers only) is 0."""
     p = np.clip(bta, 1e-6, 1 - 1e-6)
-    return np.column_stack([np.log(p / (1 - p)), np.log1p(inliers)])
+    g = {k: np.asarray([float(r.get(k, 0)) for r in geometry]) for k in ("inliers", "matches", "similarity", "keypoints")}
+    ratio = np.divide(g["inliers"], g["matches"], out=np.zeros(len(geometry)), where=g["matches"] > 0)
+    return np.column_stack([np.log(p / (1 - p)), np.log1p(g["inliers"]), np.log1p(g["matches"]), ratio,
+                            g["similarity"], np.log1p(g["keypoints"])])
 
 
-def combined_cross_fitted(labels: np.ndarray, bta: np.ndarray, inliers: np.ndarray) -> tuple[np.ndarray, dict]:
+def combined_score(bta: np.ndarray, geometry: list[dict], combine: dict) -> np.ndarray:
+    """The product's score from a manifest's coefficients; one it does not name counts 0."""
+    w = np.array([combine["model"], *(combine.get(k, 0.0) for k in GEOMETRY_FEATURES)])
+    return 1 / (1 + np.exp(-(combine["intercept"] + combination_features(bta, geometry) @ w)))
+
+
+def combined_cross_fitted(labels: np.ndarray, bta: np.ndarray, geometry: list[dict]) -> tuple[np.ndarray, dict]:
     """Geometric verification on top of BTA: a logistic regression over the combination features,
     cross-fitted on two halves so no pair's score was fitted on that pair."""
-    x = combination_features(bta, inliers)
+    x = combination_features(bta, geometry)
     half = np.arange(len(labels)) % 2 == 0
     out = np.zeros(len(labels))
     for fit, apply in ((half, ~half), (~half, half)):
-        model = LogisticRegression().fit(x[fit], labels[fit])
+        model = LogisticRegression(max_iter=1000).fit(x[fit], labels[fit])
         out[apply] = model.predict_proba(x[apply])[:, 1]
     return out, cross_calibrated(labels, out)
 
@@ -105,16 +122,18 @@ def markdown(result: dict) -> str:
              "", f"Model `{result['model_version']}`, {result['pairs']} pairs (seed {result['seed']}), "
              f"images from `{result['images']}`. BTA threshold {result['threshold']:.4f} (calibrated on "
              "validation data); baselines cross-calibrated.", "",
-             "| method | accuracy | accuracy @0.5 | F1 | precision | recall | AUC | study (acc / AUC) |",
-             "|---|---|---|---|---|---|---|---|"]
+             "| method | accuracy | accuracy @0.5 | F1 | precision | precision at 1% copies | recall | AUC | study (acc / AUC) |",
+             "|---|---|---|---|---|---|---|---|---|"]
     for name, m in result["methods"].items():
         key = name.split("@")[0]  # "barlow_twins@15ep_head" -> "barlow_twins"
         study = STUDY.get(key)
         ref = f"{study[0]}-{study[2]} / {study[1]}-{study[3]}" if key == "bta" else (f"{study[0]} / {study[1]}" if study else "")
         at_half = f"{m['accuracy_at_0_5']:.3f}" if name in PROBABILITIES or name.endswith("_head") else "-"
         lines.append(f"| {name} | {m['accuracy']:.3f} | {at_half} | {m['f1']:.3f} | "
-                     f"{m['precision']:.3f} | {m['recall']:.3f} | {m['auc']:.3f} | {ref} |")
-    lines += ["", "`bta` is the model alone; `verify` is geometric verification alone (AKAZE keypoints + "
+                     f"{m['precision']:.3f} | {m['precision_at_1pct']:.3f} | {m['recall']:.3f} | {m['auc']:.3f} | {ref} |")
+    lines += ["", "Precision at 1% copies is the precision these recall and false positive rates give when "
+              "only 1 candidate pair in 100 is a copy, as in a real case, instead of the 40% of these pairs.", "",
+              "`bta` is the model alone; `verify` is geometric verification alone (AKAZE keypoints + "
               "RANSAC inliers through opencv.js, as the workers run it); `bta+verify` is the product's "
               f"score, the two combined ({result['combination']}). `bta+sift` is BTA with SIFT + RANSAC "
               "(OpenCV in Python, not in the product), combined by a cross-fitted logistic regression.", "",
@@ -133,7 +152,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--pairs", required=True, type=Path)
     ap.add_argument("--scores", required=True, type=Path, help="JSON list of BTA scores, one per pair")
-    ap.add_argument("--inliers", type=Path, help="JSON list of verification inlier counts, one per pair")
+    ap.add_argument("--geometry", type=Path, help="JSON list of verification results (inliers, matches, ...), one per pair")
     ap.add_argument("--manifest", required=True, type=Path)
     ap.add_argument("--out", required=True, type=Path)
     ap.add_argument("--images", default="")
@@ -153,24 +172,24 @@ def main(argv: list[str] | None = None) -> int:
     all_scores = {"bta": bta}
     methods = {"bta": metrics(labels, bta, threshold)}
     combination = "no verification scores given"
-    if args.inliers:
-        inliers = np.asarray(json.loads(args.inliers.read_text()), dtype=float)
+    if args.geometry:
+        geometry = json.loads(args.geometry.read_text())
+        inliers = np.asarray([g["inliers"] for g in geometry], dtype=float)
         all_scores["verify"], methods["verify"] = inliers, cross_calibrated(labels, inliers)
         verification = manifest.get("verification", {})
         if "combine" in verification:
-            c = verification["combine"]
-            z = c["intercept"] + combination_features(bta, inliers) @ np.array([c["model"], c["inliers"]])
-            all_scores["bta+verify"] = 1 / (1 + np.exp(-z))
+            all_scores["bta+verify"] = combined_score(bta, geometry, verification["combine"])
             methods["bta+verify"] = metrics(labels, all_scores["bta+verify"], float(verification["threshold"]))
             combination = "logistic regression and threshold calibrated on validation pairs, from the manifest"
         else:
-            all_scores["bta+verify"], methods["bta+verify"] = combined_cross_fitted(labels, bta, inliers)
+            all_scores["bta+verify"], methods["bta+verify"] = combined_cross_fitted(labels, bta, geometry)
             combination = "no calibrated combination in the manifest: cross-fitted here"
     if args.baselines:
         for name, s in score_baselines(args.pairs, rows, args.baseline_checkpoint).items():
             all_scores[name] = s
             methods[name] = cross_calibrated(labels, s)
-        all_scores["bta+sift"], methods["bta+sift"] = combined_cross_fitted(labels, bta, all_scores["sift_ransac"])
+        sift = [{"inliers": float(i)} for i in all_scores["sift_ransac"]]
+        all_scores["bta+sift"], methods["bta+sift"] = combined_cross_fitted(labels, bta, sift)
     result = {
         "protocol": rows[0]["protocol"], "negatives": rows[0]["negatives"], "pairs": len(rows),
         "seed": args.seed, "images": args.images, "model_version": manifest["version"],

@@ -3,9 +3,12 @@ import path from 'node:path';
 import {
   combinedScore,
   embedImages,
+  extractKeypoints,
+  type ImageKeypoints,
   loadModel,
   type Model,
   scoreWithinSet,
+  verifyPair,
 } from '@twinspect/inference';
 import { LocalStorage } from '@twinspect/storage';
 import { addUpload } from '@twinspect/uploads';
@@ -225,6 +228,8 @@ describe('[SCORE] a set from upload to flagged pairs', () => {
 
     const images = await pipeline.prisma.image.findMany({ where: { setId: setD } });
     const id = (name: string) => images.find((i) => i.originalName === name)?.id as string;
+    const storageKey = (imageId: string) =>
+      images.find((i) => i.id === imageId)?.storageKey as string;
     const pairs = await pipeline.prisma.pair.findMany({ where: { setId: setD } });
     const planted = pairs.find(
       (p) =>
@@ -241,7 +246,15 @@ describe('[SCORE] a set from upload to flagged pairs', () => {
         expect(p.score).toBe(p.modelScore);
         expect(p.flagged).toBe(false);
       } else {
-        expect(p.score).toBeCloseTo(combinedScore(p.modelScore as number, p.inliers, combine), 10);
+        // The combined score, recomputed from both originals as the verify job computes it.
+        const [a, b] = await Promise.all(
+          [p.imageAId, p.imageBId].map(async (imageId) =>
+            extractKeypoints(await storage.get(storageKey(imageId)), verification),
+          ),
+        );
+        const geometry = await verifyPair(a as ImageKeypoints, b as ImageKeypoints, verification);
+        expect(geometry.inliers).toBe(p.inliers);
+        expect(p.score).toBeCloseTo(combinedScore(p.modelScore as number, geometry, combine), 10);
         expect(p.flagged).toBe(p.score > threshold);
       }
     }

@@ -1,11 +1,10 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
 import {
-  decodeToModelInput,
   type ExecutionProvider,
-  embed,
   loadModel,
   type Model,
-  scoreBlock,
-  sliceRows,
+  scoreAlignedPairs,
 } from '@twinspect/inference';
 import { pairMetrics, type TPairMetrics } from './pair-metrics.ts';
 
@@ -40,20 +39,13 @@ export interface EvaluationSuites {
   standard: LabelledPair[];
 }
 
-async function scorePairs(model: Model, pairs: LabelledPair[]): Promise<number[]> {
-  const files = [...new Set(pairs.flatMap((p) => [p.a, p.b]))];
-  const index = new Map(files.map((file, i) => [file, i]));
-  const inputs: Float32Array[] = [];
-  for (const file of files) inputs.push(await decodeToModelInput(file, model.manifest));
-  const all = await embed(model, inputs);
-  const scores: number[] = [];
-  for (const pair of pairs) {
-    const i = index.get(pair.a) as number;
-    const j = index.get(pair.b) as number;
-    const score = await scoreBlock(model, sliceRows(all, i, i + 1), sliceRows(all, j, j + 1));
-    scores.push(score[0] as number);
-  }
-  return scores;
+/** A pair set written by pairset.py (`pairs.jsonl` beside the altered images), as file pairs. */
+export async function readPairSet(dir: string): Promise<LabelledPair[]> {
+  return (await readFile(path.join(dir, 'pairs.jsonl'), 'utf8'))
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line) as { a: string; b: string; same: boolean })
+    .map((row) => ({ a: path.join(dir, row.a), b: path.join(dir, row.b), same: row.same }));
 }
 
 export async function evaluateModel(
@@ -71,7 +63,7 @@ export async function evaluateModel(
   try {
     const suite = async (pairs: LabelledPair[], skip: string | null): Promise<TSuiteResult> => {
       if (skip) return { skipped: skip };
-      const scores = await scorePairs(model, pairs);
+      const scores = await scoreAlignedPairs(model, pairs);
       return {
         metrics: pairMetrics(
           pairs.map((p) => p.same),

@@ -13,6 +13,13 @@ export interface PythonExit {
   stderrTail: string;
 }
 
+/** Runs one Python module of the training package as a step of a run (see run-training.ts). */
+export type PythonStep = (
+  module: string,
+  args: string[],
+  onEvent: (event: Record<string, unknown>) => void,
+) => Promise<PythonExit>;
+
 export interface PythonProcess {
   pid: number | undefined;
   /** Resolves when the process has exited and its stdout is fully read. */

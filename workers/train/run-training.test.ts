@@ -52,6 +52,7 @@ beforeAll(async () => {
     TRAIN_RUNS_DIR: path.join(tmp, 'runs'),
     TRAINED_MODELS_DIR: path.join(tmp, 'models'),
     TRAIN_EVAL_PAIRS: '48',
+    TRAIN_CALIBRATION_PAIRS: '8',
     TRAIN_MIN_HOLDOUT_LABELS: '3',
   });
 }, 120_000);
@@ -107,6 +108,15 @@ describe('runTraining', () => {
     expect((version?.dataSnapshot as { sha256?: string } | undefined)?.sha256).toBe(
       snapshot.sha256,
     );
+    // Verification calibrated on validation pairs through the production path, as shipped.
+    const manifest = version?.manifest as {
+      verification?: { combine?: Record<string, number>; threshold?: number };
+    };
+    expect(Object.keys(manifest.verification?.combine ?? {})).toEqual(
+      expect.arrayContaining(['intercept', 'model', 'inliers', 'similarity']),
+    );
+    expect(manifest.verification?.threshold).toBeGreaterThan(0);
+    expect(after.log).toContain('verification calibrated on 32 validation pairs');
     const evaluation = after.evaluation as { decision: { promote: boolean; reason: string } };
     expect(evaluation.decision).toMatchObject({
       promote: true,

@@ -11,13 +11,19 @@ import {
 import { findActiveModelVersion, type Prisma, type PrismaClient } from '@twinspect/prisma';
 import type { Storage } from '@twinspect/storage';
 import { buildTrainingDataset, type TrainingDataset } from './build-dataset.ts';
+import { calibrateVerification } from './calibrate-verification.ts';
 import { decidePromotion } from './decide-promotion.ts';
-import { type EvaluationSuites, evaluateModel, type LabelledPair } from './evaluate-model.ts';
+import {
+  type EvaluationSuites,
+  evaluateModel,
+  type LabelledPair,
+  readPairSet,
+} from './evaluate-model.ts';
 import { materialiserFor } from './materialise-original.ts';
 import {
   describeExit,
-  type PythonExit,
   type PythonProcess,
+  type PythonStep,
   runPythonModule,
 } from './python-process.ts';
 import { registerModelVersion } from './register-model-version.ts';
@@ -30,7 +36,8 @@ import {
 } from './training-progress.ts';
 
 // One retraining run, start to finish: dataset snapshot → train.py (child process, JSON-line
-// progress) → export.py → evaluation of the candidate and the active model → the gate →
+// progress) → export.py → verification calibration → evaluation of the candidate and the
+// active model → the gate →
 // registered version, promoted or kept as a candidate. A failure anywhere ends the run FAILED
 // with a readable reason and touches no model. Cancellation is a flag on the row (set by the
 // API, possibly on another machine), polled while the child runs.
@@ -290,6 +297,24 @@ export async function runTraining(
     if (exportExit.code !== 0 || !exported.dir)
       throw new RunFailure(describeExit('the export', exportExit));
     const candidateDir = exported.dir;
+    const ort = { executionProvider: config.ORT_EXECUTION_PROVIDER, threads: config.ORT_THREADS };
+
+    // ── calibrate geometric verification, as the shipped model's was ──
+    await stage('calibrating', 'calibrating geometric verification on validation pairs');
+    const calibration = await calibrateVerification({
+      candidateDir,
+      imagesDir: dataset.imagesDir,
+      workDir: path.join(runDir, 'calibration'),
+      pairsPerSet: config.TRAIN_CALIBRATION_PAIRS,
+      python,
+      ort,
+    });
+    checkpoint();
+    note(
+      calibration.calibrated
+        ? `verification calibrated on ${calibration.pairs} validation pairs`
+        : `verification not calibrated (${calibration.reason}): the version flags by its model threshold`,
+    );
 
     // ── evaluate and gate ──
     await stage('evaluating', 'evaluating the candidate and the active model');
@@ -297,7 +322,6 @@ export async function runTraining(
     const active = run.orgId
       ? await findActiveModelVersion(prisma, run.orgId)
       : await prisma.modelVersion.findFirst({ where: { orgId: null, active: true } });
-    const ort = { executionProvider: config.ORT_EXECUTION_PROVIDER, threads: config.ORT_THREADS };
     const candidateEval = await evaluateModel(candidateDir, suites, ort);
     const activeEval = active
       ? await evaluateModel(resolveFromRoot(active.artifactDir), suites, ort)
@@ -432,11 +456,7 @@ async function evaluationSuites(
   dataset: TrainingDataset,
   candidateDir: string,
   runDir: string,
-  python: (
-    module: string,
-    args: string[],
-    onEvent: (e: Record<string, unknown>) => void,
-  ) => Promise<PythonExit>,
+  python: PythonStep,
 ): Promise<EvaluationSuites> {
   const { config } = deps;
   const heldOut: LabelledPair[] = dataset.heldOut.map((row) => ({
@@ -473,16 +493,7 @@ async function evaluationSuites(
   if (testImages.length >= 2) args.push('--only-split', 'test', '--manifest', manifestPath);
   const exit = await python('twinspect_training.pairset', args, () => {});
   if (exit.code !== 0) throw new RunFailure(describeExit('the standard pair set', exit));
-  const standard = (await readFile(path.join(pairsDir, 'pairs.jsonl'), 'utf8'))
-    .split('\n')
-    .filter(Boolean)
-    .map((line) => JSON.parse(line) as { a: string; b: string; same: boolean })
-    .map((row) => ({
-      a: path.join(pairsDir, row.a),
-      b: path.join(pairsDir, row.b),
-      same: row.same,
-    }));
-  return { heldOut, heldOutSkip, standard };
+  return { heldOut, heldOutSkip, standard: await readPairSet(pairsDir) };
 }
 
 export type { TTrainingProgress };

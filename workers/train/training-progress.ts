@@ -6,6 +6,7 @@ export type TrainingStage =
   | 'preparing'
   | 'training'
   | 'exporting'
+  | 'calibrating'
   | 'evaluating'
   | 'finished'
   | 'interrupted';
@@ -43,7 +44,8 @@ const STAGE_PERCENT: Partial<Record<TrainingStage, number>> = {
   queued: 0,
   preparing: 0,
   exporting: TRAINING_SHARE,
-  evaluating: 94,
+  calibrating: 92,
+  evaluating: 96,
   finished: 100,
 };
 const MAX_HISTORY = 500;

@@ -118,6 +118,7 @@ beforeAll(async () => {
     TRAIN_RUNS_DIR: path.join(tmp, 'runs'),
     TRAINED_MODELS_DIR: path.join(tmp, 'models'),
     TRAIN_EVAL_PAIRS: '48',
+    TRAIN_CALIBRATION_PAIRS: '8',
     TRAIN_MIN_HOLDOUT_LABELS: '3',
     STORAGE_ROOT: path.join(tmp, 'storage'),
   };

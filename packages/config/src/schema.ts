@@ -97,6 +97,8 @@ export const ZConfig = z
     TRAIN_MIN_HOLDOUT_LABELS: positiveInt.default(10),
     /// Pairs of the standard (editorial) protocol scored for the gate.
     TRAIN_EVAL_PAIRS: positiveInt.default(400),
+    /// Validation pairs per protocol and negatives (4 sets) for a candidate's verification calibration.
+    TRAIN_CALIBRATION_PAIRS: positiveInt.default(250),
     /// Users (emails) who may start platform-wide runs on every organization's data.
     PLATFORM_ADMIN_EMAILS: z
       .string()

@@ -1,3 +1,4 @@
+export { type FilePair, scoreAlignedPairs, verifyAlignedPairs } from './aligned-pairs.ts';
 export {
   ACCEPTED_FORMATS,
   DEFAULT_MAX_PIXELS,
@@ -60,6 +61,7 @@ export {
   combinedScore,
   DEFAULT_VERIFICATION,
   extractKeypoints,
+  type Geometry,
   type ImageKeypoints,
   type KeypointSet,
   loadOpenCv,

@@ -1,4 +1,10 @@
-import { combinedScore, type ImageKeypoints, type TVerification, verifyPair } from './verify.ts';
+import {
+  combinedScore,
+  type Geometry,
+  type ImageKeypoints,
+  type TVerification,
+  verifyPair,
+} from './verify.ts';
 
 export interface Candidate<K> {
   a: K;
@@ -25,6 +31,8 @@ export function calibratedVerification(
 }
 
 export type CalibratedVerification = NonNullable<ReturnType<typeof calibratedVerification>>;
+
+const NO_EVIDENCE: Geometry = { inliers: 0, matches: 0, similarity: 0, keypoints: 0 };
 
 /** A pair judged by the model alone: its score against the model's threshold, no inliers. */
 export function modelOnly<K>(pair: Candidate<K>, threshold: number): VerifiedCandidate<K> {
@@ -55,9 +63,9 @@ export function chooseForVerification<K>(pairs: Candidate<K>[], topK: number): S
 }
 
 /**
- * One pair verified: the calibrated combination of its model score and keypoint inliers, flagged
+ * One pair verified: the calibrated combination of its model score and geometry, flagged
  * above the verified threshold. `keypointsOf` may return null for an image it cannot read now:
- * no geometric evidence (0 inliers). `match` is `verifyPair`, or a VerifyPool's on threads.
+ * no geometric evidence. `match` is `verifyPair`, or a VerifyPool's on threads.
  */
 export async function verifyCandidate<K>(
   pair: Candidate<K>,
@@ -67,16 +75,16 @@ export async function verifyCandidate<K>(
     a: ImageKeypoints,
     b: ImageKeypoints,
     params: TVerification,
-  ) => Promise<number> = verifyPair,
+  ) => Promise<Geometry> = verifyPair,
 ): Promise<VerifiedCandidate<K>> {
   const [a, b] = await Promise.all([keypointsOf(pair.a), keypointsOf(pair.b)]);
-  const inliers = a && b ? await match(a, b, verification) : 0;
-  const score = combinedScore(pair.score, inliers, verification.combine);
+  const geometry = a && b ? await match(a, b, verification) : NO_EVIDENCE;
+  const score = combinedScore(pair.score, geometry, verification.combine);
   return {
     ...pair,
     score,
     modelScore: pair.score,
-    inliers,
+    inliers: geometry.inliers,
     flagged: score > verification.threshold,
   };
 }

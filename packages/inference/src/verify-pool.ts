@@ -1,7 +1,7 @@
 import { Piscina } from 'piscina';
 import type { DecodeOptions, ImageInput } from './decode-image.ts';
 import { InferenceError, type InferenceErrorCode } from './errors.ts';
-import type { ImageKeypoints, TVerification } from './verify.ts';
+import type { Geometry, ImageKeypoints, TVerification } from './verify.ts';
 
 /**
  * Geometric verification on worker threads. opencv.js is single-threaded WASM, so keypoint
@@ -16,7 +16,7 @@ export interface VerifyPool {
     options?: DecodeOptions,
   ): Promise<ImageKeypoints>;
   /** As `verifyPair`. */
-  match(a: ImageKeypoints, b: ImageKeypoints, params: TVerification): Promise<number>;
+  match(a: ImageKeypoints, b: ImageKeypoints, params: TVerification): Promise<Geometry>;
   close(): Promise<void>;
 }
 
@@ -38,7 +38,7 @@ export function createVerifyPool(threads: number): VerifyPool {
       if ('error' in result) throw new InferenceError(result.error.code, result.error.message);
       return result.keypoints;
     },
-    match: (a, b, params) => pool.run({ a, b, params }, { name: 'match' }) as Promise<number>,
+    match: (a, b, params) => pool.run({ a, b, params }, { name: 'match' }) as Promise<Geometry>,
     close: () => pool.destroy(),
   };
 }

@@ -13,7 +13,8 @@ import { type DecodeOptions, decodeToRgb, type ImageInput } from './decode-image
  * CLAHE (local contrast, so brightness and contrast edits move few keypoints) → AKAZE keypoints
  * and binary descriptors, for the image and for its mirror (descriptors are not flip-invariant).
  * Per pair: Hamming k-NN matches with Lowe's ratio test, then the inlier count of a RANSAC
- * affine fit; the larger of "b as is" and "b mirrored". All of it is OpenCV (opencv.js, WASM).
+ * affine fit and how close that fit is to a similarity; the better of "b as is" and "b mirrored".
+ * All of it is OpenCV (opencv.js, WASM).
  */
 export const ZVerification = z.object({
   method: z.literal('akaze-ransac'),
@@ -30,11 +31,22 @@ export const ZVerification = z.object({
   /** RANSAC reprojection threshold, pixels at `side`. */
   ransacPx: z.number().positive(),
   /**
-   * The product score of a verified pair: sigmoid(intercept + model·logit(modelScore) +
-   * inliers·ln(1 + inliers)), fitted by logistic regression on validation pairs scored through
-   * this code (training/twinspect_training/calibrate.py).
+   * The product score of a verified pair: sigmoid(intercept + model·logit(modelScore) + the
+   * geometry's features, each times its coefficient; see `geometryFeatures`), fitted by logistic
+   * regression on validation pairs scored through this code (training/.../calibrate.py). A
+   * coefficient a manifest does not name is 0 (older manifests name inliers only).
    */
-  combine: z.object({ intercept: z.number(), model: z.number(), inliers: z.number() }).optional(),
+  combine: z
+    .object({
+      intercept: z.number(),
+      model: z.number(),
+      inliers: z.number(),
+      matches: z.number().optional(),
+      inlierRatio: z.number().optional(),
+      similarity: z.number().optional(),
+      keypoints: z.number().optional(),
+    })
+    .optional(),
   /** A verified pair is flagged above this combined score. */
   threshold: z.number().min(0).max(1).optional(),
 });
@@ -68,11 +80,30 @@ export interface ImageKeypoints {
   mirrored: KeypointSet;
 }
 
+/** What verification found for one pair (the orientation with the most inliers). */
+export interface Geometry {
+  /** Matches consistent with one affine transform (RANSAC inliers). */
+  inliers: number;
+  /** Matches that passed the ratio test, before RANSAC. */
+  matches: number;
+  /**
+   * Smaller over larger singular value of the fitted transform's linear part: about 1 for a
+   * rotation with uniform scale (what a copy is), near 0 for the degenerate fits that chance
+   * matches produce; 0 without a transform.
+   */
+  similarity: number;
+  /** The fewer keypoints of the two images: how much evidence there could be. */
+  keypoints: number;
+}
+
+const NO_TRANSFORM = { inliers: 0, similarity: 0 };
+
 // The parts of opencv.js used here (its bundled typings omit AKAZE and CLAHE).
 interface CvMat {
   rows: number;
   data: Uint8Array;
   data32F: Float32Array;
+  data64F: Float64Array;
   delete(): void;
 }
 interface CvVector<T> {
@@ -219,8 +250,13 @@ export async function extractKeypoints(
   });
 }
 
-function inlierCount(cv: OpenCv, a: KeypointSet, b: KeypointSet, params: TVerification): number {
-  if (a.count < 3 || b.count < 3) return 0;
+function fit(
+  cv: OpenCv,
+  a: KeypointSet,
+  b: KeypointSet,
+  params: TVerification,
+): Omit<Geometry, 'keypoints'> {
+  if (a.count < 3 || b.count < 3) return { ...NO_TRANSFORM, matches: 0 };
   return withMats((keep) => {
     const da = keep(cv.matFromArray(a.count, DESCRIPTOR_BYTES, cv.CV_8UC1, a.descriptors));
     const db = keep(cv.matFromArray(b.count, DESCRIPTOR_BYTES, cv.CV_8UC1, b.descriptors));
@@ -243,50 +279,76 @@ function inlierCount(cv: OpenCv, a: KeypointSet, b: KeypointSet, params: TVerifi
       }
       pair.delete();
     }
-    if (from.length < 6) return 0;
+    const matches = from.length / 2;
+    if (matches < 3) return { ...NO_TRANSFORM, matches };
     const mask = keep(new cv.Mat());
     const transform = keep(
       cv.estimateAffine2D(
-        keep(cv.matFromArray(from.length / 2, 1, cv.CV_32FC2, from)),
+        keep(cv.matFromArray(matches, 1, cv.CV_32FC2, from)),
         keep(cv.matFromArray(to.length / 2, 1, cv.CV_32FC2, to)),
         mask,
         cv.RANSAC,
         params.ransacPx,
       ),
     );
-    if (transform.rows === 0) return 0;
+    if (transform.rows === 0) return { ...NO_TRANSFORM, matches };
     let inliers = 0;
     for (const flag of mask.data) if (flag) inliers++;
-    return inliers;
+    const [m00, m01, , m10, m11] = transform.data64F;
+    return { inliers, matches, similarity: singularValueRatio(m00, m01, m10, m11) };
   });
+}
+
+/** σ_min / σ_max of [[a, b], [c, d]] (0 for the zero matrix). */
+function singularValueRatio(a = 0, b = 0, c = 0, d = 0): number {
+  const sum = a * a + b * b + c * c + d * d;
+  const det = Math.abs(a * d - b * c);
+  const spread = Math.sqrt(Math.max(0, sum * sum - 4 * det * det));
+  const large = Math.sqrt((sum + spread) / 2);
+  return large > 0 ? det / (large * large) : 0;
 }
 
 /**
  * How many keypoints of `a` land, by one affine transform, on matching keypoints of `b` (or of
- * `b` mirrored). Symmetric enough for ranking, exactly reproducible (OpenCV's RANSAC is seeded).
+ * `b` mirrored), with the evidence around that count. Exactly reproducible (OpenCV's RANSAC is
+ * seeded).
  */
 export async function verifyPair(
   a: ImageKeypoints,
   b: ImageKeypoints,
   params: TVerification = DEFAULT_VERIFICATION,
-): Promise<number> {
+): Promise<Geometry> {
   const { cv } = await loadOpenCv();
-  return Math.max(
-    inlierCount(cv, a.upright, b.upright, params),
-    inlierCount(cv, a.upright, b.mirrored, params),
-  );
+  const upright = fit(cv, a.upright, b.upright, params);
+  const mirrored = fit(cv, a.upright, b.mirrored, params);
+  const best = mirrored.inliers > upright.inliers ? mirrored : upright;
+  return { ...best, keypoints: Math.min(a.upright.count, b.upright.count) };
 }
+
+/**
+ * The combination's inputs besides the model's score, in the order calibrate.py fits them:
+ * ln(1 + inliers), ln(1 + matches), inliers / matches, similarity, ln(1 + keypoints).
+ */
+export function geometryFeatures(g: Geometry): Record<GeometryFeature, number> {
+  return {
+    inliers: Math.log1p(g.inliers),
+    matches: Math.log1p(g.matches),
+    inlierRatio: g.matches > 0 ? g.inliers / g.matches : 0,
+    similarity: g.similarity,
+    keypoints: Math.log1p(g.keypoints),
+  };
+}
+type GeometryFeature = 'inliers' | 'matches' | 'inlierRatio' | 'similarity' | 'keypoints';
 
 /** The product score of a verified pair (see `ZVerification.combine`). */
 export function combinedScore(
   modelScore: number,
-  inliers: number,
+  geometry: Geometry,
   combine: NonNullable<TVerification['combine']>,
 ): number {
   const p = Math.min(Math.max(modelScore, 1e-6), 1 - 1e-6);
-  const z =
-    combine.intercept +
-    combine.model * Math.log(p / (1 - p)) +
-    combine.inliers * Math.log1p(inliers);
+  let z = combine.intercept + combine.model * Math.log(p / (1 - p));
+  for (const [name, value] of Object.entries(geometryFeatures(geometry)))
+    z += (combine[name as GeometryFeature] ?? 0) * value;
   return 1 / (1 + Math.exp(-z));
 }

@@ -53,10 +53,14 @@ describe('[VERIFY] geometric verification (AKAZE + RANSAC through opencv.js)', (
     const copied = await extractKeypoints(copy);
     const same = await verifyPair(original, copied);
     const different = await verifyPair(original, unrelated);
-    expect(same).toBeGreaterThan(30);
-    expect(different).toBeLessThan(same / 3);
+    expect(same.inliers).toBeGreaterThan(30);
+    expect(same.matches).toBeGreaterThanOrEqual(same.inliers);
+    // A quarter turn with a uniform rescale: a similarity.
+    expect(same.similarity).toBeGreaterThan(0.9);
+    expect(same.keypoints).toBe(Math.min(original.upright.count, copied.upright.count));
+    expect(different.inliers).toBeLessThan(same.inliers / 3);
     // Exactly reproducible: OpenCV's RANSAC is seeded.
-    expect(await verifyPair(original, copied)).toBe(same);
+    expect(await verifyPair(original, copied)).toEqual(same);
   });
 
   it('refuses a corrupt file with the same error as the model path', async () => {
@@ -64,7 +68,7 @@ describe('[VERIFY] geometric verification (AKAZE + RANSAC through opencv.js)', (
     await expect(extractKeypoints(truncated)).rejects.toBeInstanceOf(InferenceError);
   });
 
-  it('gives the same keypoints and inliers on worker threads, and the same error for a corrupt file', async () => {
+  it('gives the same keypoints and geometry on worker threads, and the same error for a corrupt file', async () => {
     const pool = createVerifyPool(2);
     try {
       const [a, b] = await Promise.all(
@@ -74,7 +78,7 @@ describe('[VERIFY] geometric verification (AKAZE + RANSAC through opencv.js)', (
       );
       expect(a).toEqual(original);
       expect(b).toEqual(unrelated);
-      expect(await pool.match(original, unrelated, DEFAULT_VERIFICATION)).toBe(
+      expect(await pool.match(original, unrelated, DEFAULT_VERIFICATION)).toEqual(
         await verifyPair(original, unrelated),
       );
       const failure = pool.extract(originalBytes.subarray(0, 200), DEFAULT_VERIFICATION);
@@ -85,13 +89,27 @@ describe('[VERIFY] geometric verification (AKAZE + RANSAC through opencv.js)', (
     }
   });
 
-  it('combines model score and inliers monotonically, as the calibrated logistic regression does', () => {
-    const combine = { intercept: -5, model: 1, inliers: 1.5 };
-    expect(combinedScore(0.5, 0, combine)).toBeCloseTo(1 / (1 + Math.exp(5)), 10);
-    expect(combinedScore(0.9, 40, combine)).toBeGreaterThan(combinedScore(0.9, 10, combine));
-    expect(combinedScore(0.9, 10, combine)).toBeGreaterThan(combinedScore(0.6, 10, combine));
+  it('combines model score and geometry monotonically, as the calibrated logistic regression does', () => {
+    const combine = { intercept: -5, model: 1, inliers: 1.5, similarity: 2 };
+    const geometry = (inliers: number, similarity = 1) => ({
+      inliers,
+      matches: 2 * inliers,
+      similarity,
+      keypoints: 500,
+    });
+    // Coefficients a manifest does not name (matches, inlierRatio, keypoints here) count 0.
+    expect(combinedScore(0.5, geometry(0, 0), combine)).toBeCloseTo(1 / (1 + Math.exp(5)), 10);
+    expect(combinedScore(0.9, geometry(40), combine)).toBeGreaterThan(
+      combinedScore(0.9, geometry(10), combine),
+    );
+    expect(combinedScore(0.9, geometry(10), combine)).toBeGreaterThan(
+      combinedScore(0.6, geometry(10), combine),
+    );
+    expect(combinedScore(0.9, geometry(10, 1), combine)).toBeGreaterThan(
+      combinedScore(0.9, geometry(10, 0.1), combine),
+    );
     // Scores of exactly 0 or 1 stay finite.
-    expect(Number.isFinite(combinedScore(1, 0, combine))).toBe(true);
-    expect(Number.isFinite(combinedScore(0, 0, combine))).toBe(true);
+    expect(Number.isFinite(combinedScore(1, geometry(0), combine))).toBe(true);
+    expect(Number.isFinite(combinedScore(0, geometry(0), combine))).toBe(true);
   });
 });

@@ -1118,6 +1118,7 @@ export type TrainingSchedule = {
 };
 
 export type TrainingStage =
+  | 'CALIBRATING'
   | 'EVALUATING'
   | 'EXPORTING'
   | 'FINISHED'

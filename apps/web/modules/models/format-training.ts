@@ -19,6 +19,7 @@ const STAGES: Record<TrainingRunFieldsFragment['live']['stage'], string> = {
   PREPARING: 'Building the dataset snapshot',
   TRAINING: 'Training',
   EXPORTING: 'Exporting to ONNX',
+  CALIBRATING: 'Calibrating geometric verification',
   EVALUATING: 'Evaluating against the active model',
   FINISHED: 'Finished',
   INTERRUPTED: 'Interrupted; resumes on the next worker',

@@ -22,6 +22,7 @@ const STAGES: TrainingStage[] = [
   'PREPARING',
   'TRAINING',
   'EXPORTING',
+  'CALIBRATING',
   'EVALUATING',
   'FINISHED',
   'INTERRUPTED',

@@ -206,6 +206,7 @@ export type TrainingRunStatus =
   | 'SUCCEEDED';
 
 export type TrainingStage =
+  | 'CALIBRATING'
   | 'EVALUATING'
   | 'EXPORTING'
   | 'FINISHED'
