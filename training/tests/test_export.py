@@ -87,7 +87,7 @@ def test_calibration_fits_the_verified_combination_when_pairs_were_verified(expo
     v = manifest["verification"]
     assert {k: v[k] for k in settings} == settings
     assert v["combine"]["inliers"] > 0 and v["combine"]["similarity"] > 0 and 0 < v["threshold"] < 1
-    assert set(v["combine"]) == {"intercept", "model", "inliers", "matches", "inlierRatio", "similarity", "keypoints"}
+    assert set(v["combine"]) == {"intercept", "model", "inliers", "similarity"}
     # The inliers separate what the model score alone cannot.
     assert manifest["metrics"]["validation_verified"]["accuracy"] == 1.0
     assert manifest["metrics"]["validation"]["accuracy"] < 1.0

@@ -20,8 +20,7 @@ TARGETS = {("editorial", "random"): (0.95, 0.99), ("editorial", "hard"): (0.90, 
 
 # How each coefficient of manifest `verification.combine` enters the product score
 # (report.combination_features; `similarity` is σ_min/σ_max of the fitted affine transform).
-COMBINE_TERMS = (("inliers", "ln(1 + inliers)"), ("matches", "ln(1 + matches)"), ("inlierRatio", "inliers/matches"),
-                 ("similarity", "similarity"), ("keypoints", "ln(1 + keypoints)"))
+COMBINE_TERMS = (("inliers", "ln(1 + inliers)"), ("similarity", "similarity of the fit"))
 
 
 def _mark(value: float, target: float) -> str:

@@ -59,19 +59,19 @@ def cross_calibrated(labels: np.ndarray, scores: np.ndarray) -> dict[str, float]
 
 # The geometry the product's combination weighs besides the model's score, in the order of
 # `combination_features`'s columns; manifest `verification.combine` names a coefficient for each.
-GEOMETRY_FEATURES = ("inliers", "matches", "inlierRatio", "similarity", "keypoints")
+# Matches, their ratio to inliers and the keypoint count were measured too (scores/geometry.json):
+# they raised validation accuracy further but flagged more look-alike sparse fields (README).
+GEOMETRY_FEATURES = ("inliers", "similarity")
 
 
 def combination_features(bta: np.ndarray, geometry: list[dict]) -> np.ndarray:
-    """(logit of the model's score, ln(1 + inliers), ln(1 + matches), inliers / matches,
-    similarity, ln(1 + keypoints)): the inputs of the product's combined score
-    (packages/inference/src/verify.ts `combinedScore` and `geometryFeatures`). A measure a
+    """(logit of the model's score, ln(1 + inliers), similarity of the fit): the inputs of the
+    product's combined score (packages/inference/src/verify.ts `combinedScore`). A measure a
     geometry record lacks (SIFT gives inliers only) is 0."""
     p = np.clip(bta, 1e-6, 1 - 1e-6)
-    g = {k: np.asarray([float(r.get(k, 0)) for r in geometry]) for k in ("inliers", "matches", "similarity", "keypoints")}
-    ratio = np.divide(g["inliers"], g["matches"], out=np.zeros(len(geometry)), where=g["matches"] > 0)
-    return np.column_stack([np.log(p / (1 - p)), np.log1p(g["inliers"]), np.log1p(g["matches"]), ratio,
-                            g["similarity"], np.log1p(g["keypoints"])])
+    inliers = np.asarray([float(r.get("inliers", 0)) for r in geometry])
+    similarity = np.asarray([float(r.get("similarity", 0)) for r in geometry])
+    return np.column_stack([np.log(p / (1 - p)), np.log1p(inliers), similarity])
 
 
 def combined_score(bta: np.ndarray, geometry: list[dict], combine: dict) -> np.ndarray:

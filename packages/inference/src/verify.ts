@@ -31,20 +31,17 @@ export const ZVerification = z.object({
   /** RANSAC reprojection threshold, pixels at `side`. */
   ransacPx: z.number().positive(),
   /**
-   * The product score of a verified pair: sigmoid(intercept + model·logit(modelScore) + the
-   * geometry's features, each times its coefficient; see `geometryFeatures`), fitted by logistic
-   * regression on validation pairs scored through this code (training/.../calibrate.py). A
-   * coefficient a manifest does not name is 0 (older manifests name inliers only).
+   * The product score of a verified pair: sigmoid(intercept + model·logit(modelScore) +
+   * inliers·ln(1 + inliers) + similarity·similarity), fitted by logistic regression on validation
+   * pairs scored through this code (training/twinspect_training/calibrate.py). Older manifests
+   * name no similarity coefficient: it counts 0.
    */
   combine: z
     .object({
       intercept: z.number(),
       model: z.number(),
       inliers: z.number(),
-      matches: z.number().optional(),
-      inlierRatio: z.number().optional(),
       similarity: z.number().optional(),
-      keypoints: z.number().optional(),
     })
     .optional(),
   /** A verified pair is flagged above this combined score. */
@@ -80,7 +77,10 @@ export interface ImageKeypoints {
   mirrored: KeypointSet;
 }
 
-/** What verification found for one pair (the orientation with the most inliers). */
+/**
+ * What verification found for one pair (the orientation with the most inliers). The product
+ * score uses inliers and similarity; matches and keypoints are reported for evaluation.
+ */
 export interface Geometry {
   /** Matches consistent with one affine transform (RANSAC inliers). */
   inliers: number;
@@ -325,30 +325,17 @@ export async function verifyPair(
   return { ...best, keypoints: Math.min(a.upright.count, b.upright.count) };
 }
 
-/**
- * The combination's inputs besides the model's score, in the order calibrate.py fits them:
- * ln(1 + inliers), ln(1 + matches), inliers / matches, similarity, ln(1 + keypoints).
- */
-export function geometryFeatures(g: Geometry): Record<GeometryFeature, number> {
-  return {
-    inliers: Math.log1p(g.inliers),
-    matches: Math.log1p(g.matches),
-    inlierRatio: g.matches > 0 ? g.inliers / g.matches : 0,
-    similarity: g.similarity,
-    keypoints: Math.log1p(g.keypoints),
-  };
-}
-type GeometryFeature = 'inliers' | 'matches' | 'inlierRatio' | 'similarity' | 'keypoints';
-
 /** The product score of a verified pair (see `ZVerification.combine`). */
 export function combinedScore(
   modelScore: number,
-  geometry: Geometry,
+  geometry: Pick<Geometry, 'inliers' | 'similarity'>,
   combine: NonNullable<TVerification['combine']>,
 ): number {
   const p = Math.min(Math.max(modelScore, 1e-6), 1 - 1e-6);
-  let z = combine.intercept + combine.model * Math.log(p / (1 - p));
-  for (const [name, value] of Object.entries(geometryFeatures(geometry)))
-    z += (combine[name as GeometryFeature] ?? 0) * value;
+  const z =
+    combine.intercept +
+    combine.model * Math.log(p / (1 - p)) +
+    combine.inliers * Math.log1p(geometry.inliers) +
+    (combine.similarity ?? 0) * geometry.similarity;
   return 1 / (1 + Math.exp(-z));
 }

@@ -97,8 +97,12 @@ describe('[VERIFY] geometric verification (AKAZE + RANSAC through opencv.js)', (
       similarity,
       keypoints: 500,
     });
-    // Coefficients a manifest does not name (matches, inlierRatio, keypoints here) count 0.
     expect(combinedScore(0.5, geometry(0, 0), combine)).toBeCloseTo(1 / (1 + Math.exp(5)), 10);
+    // An older manifest without a similarity coefficient: similarity counts 0.
+    const { similarity: _, ...older } = combine;
+    expect(combinedScore(0.9, geometry(10, 0.1), older)).toBe(
+      combinedScore(0.9, geometry(10, 1), older),
+    );
     expect(combinedScore(0.9, geometry(40), combine)).toBeGreaterThan(
       combinedScore(0.9, geometry(10), combine),
     );
