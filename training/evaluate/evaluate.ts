@@ -14,21 +14,15 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
-  createVerifyPool,
   DEFAULT_VERIFICATION,
-  decodeToModelInput,
-  embed,
+  type FilePair,
   findDefaultModelDir,
-  type Geometry,
-  type ImageKeypoints,
   loadModel,
-  type Model,
-  scoreBlock,
-  sliceRows,
+  scoreAlignedPairs,
+  verifyAlignedPairs,
 } from '@twinspect/inference';
 import { z } from 'zod';
 
@@ -49,11 +43,6 @@ const ZArgs = z.object({
   'baseline-checkpoint': z.array(z.string()).default([]),
 });
 
-interface PairRow {
-  a: string;
-  b: string;
-}
-
 function python(module: string, args: string[]): void {
   const bin = process.env.TWINSPECT_PYTHON ?? '/usr/bin/python3';
   const result = spawnSync(bin, ['-m', module, ...args], {
@@ -63,50 +52,6 @@ function python(module: string, args: string[]): void {
   });
   if (result.status !== 0) {
     throw new Error(`${module} failed with exit code ${result.status ?? result.signal}`);
-  }
-}
-
-/** Scores aligned pairs (a_i, b_i) in chunks: embed both sides once, head on the chunk block. */
-async function scorePairs(model: Model, dir: string, rows: PairRow[]): Promise<number[]> {
-  const chunk = 32;
-  const scores: number[] = [];
-  for (let start = 0; start < rows.length; start += chunk) {
-    const part = rows.slice(start, start + chunk);
-    const inputsA = await Promise.all(
-      part.map((r) => decodeToModelInput(path.join(dir, r.a), model.manifest)),
-    );
-    const inputsB = await Promise.all(
-      part.map((r) => decodeToModelInput(path.join(dir, r.b), model.manifest)),
-    );
-    const [ea, eb] = [await embed(model, inputsA), await embed(model, inputsB)];
-    for (let i = 0; i < part.length; i++) {
-      const s = await scoreBlock(model, sliceRows(ea, i, i + 1), sliceRows(eb, i, i + 1));
-      scores.push(s[0] as number);
-    }
-  }
-  return scores;
-}
-
-/**
- * Geometric verification of aligned pairs (a_i, b_i), with the model's verification settings, on
- * worker threads (one per core; the workers' pool).
- */
-async function verifyPairs(model: Model, dir: string, rows: PairRow[]): Promise<Geometry[]> {
-  const params = model.manifest.verification ?? DEFAULT_VERIFICATION;
-  const pool = createVerifyPool(availableParallelism());
-  try {
-    const one = async (r: PairRow) => {
-      const [a, b] = await Promise.all(
-        [r.a, r.b].map((file) => pool.extract(path.join(dir, file), params)),
-      );
-      return pool.match(a as ImageKeypoints, b as ImageKeypoints, params);
-    };
-    const geometry: Geometry[] = [];
-    for (let start = 0; start < rows.length; start += 32)
-      geometry.push(...(await Promise.all(rows.slice(start, start + 32).map(one))));
-    return geometry;
-  } finally {
-    await pool.close();
   }
 }
 
@@ -168,15 +113,16 @@ async function main(): Promise<void> {
     pairArgs.push('--only-split', args['only-split'], '--manifest', manifestPath);
   python('twinspect_training.pairset', pairArgs);
 
-  const rows = readFileSync(path.join(pairDir, 'pairs.jsonl'), 'utf8')
+  const pairs: FilePair[] = readFileSync(path.join(pairDir, 'pairs.jsonl'), 'utf8')
     .split('\n')
     .filter(Boolean)
-    .map((line) => JSON.parse(line) as PairRow);
+    .map((line) => JSON.parse(line) as FilePair)
+    .map((row) => ({ a: path.join(pairDir, row.a), b: path.join(pairDir, row.b) }));
   const model = await loadModel(modelDir);
-  const scores = await timed('bta', rows.length, () => scorePairs(model, pairDir, rows));
+  const scores = await timed('bta', pairs.length, () => scoreAlignedPairs(model, pairs));
   const scoresPath = path.join(out, 'scores', 'bta.json');
   writeFileSync(scoresPath, JSON.stringify(scores));
-  const geometry = await timed('verify', rows.length, () => verifyPairs(model, pairDir, rows));
+  const geometry = await timed('verify', pairs.length, () => verifyAlignedPairs(model, pairs));
   const geometryPath = path.join(out, 'scores', 'geometry.json');
   writeFileSync(geometryPath, JSON.stringify(geometry));
   writeFileSync(
