@@ -228,9 +228,13 @@ describe('[SCORE] a set from upload to flagged pairs', () => {
 
     const images = await pipeline.prisma.image.findMany({ where: { setId: setD } });
     const id = (name: string) => images.find((i) => i.originalName === name)?.id as string;
-    const storageKey = (imageId: string) =>
-      images.find((i) => i.id === imageId)?.storageKey as string;
     const pairs = await pipeline.prisma.pair.findMany({ where: { setId: setD } });
+    // Archive pairs reach images of the earlier sets too.
+    const originals = await pipeline.prisma.image.findMany({
+      where: { id: { in: pairs.flatMap((p) => [p.imageAId, p.imageBId]) } },
+    });
+    const storageKey = (imageId: string) =>
+      originals.find((i) => i.id === imageId)?.storageKey as string;
     const planted = pairs.find(
       (p) =>
         [p.imageAId, p.imageBId].sort().join() === [id('panel.png'), id('copy.png')].sort().join(),
