@@ -85,7 +85,12 @@ describe('[FAULT] Redis restart with jobs queued and running', () => {
 
     const deadline = Date.now() + 240_000;
     let set = await api.prisma.imageSet.findUniqueOrThrow({ where: { id: setId } });
-    while (set.status !== 'READY' || set.imagesIngested < expected) {
+    // Settled: READY with every image, and geometric verification (its own job) done.
+    const settled = () =>
+      set.status === 'READY' &&
+      set.imagesIngested >= expected &&
+      set.pairsVerified >= set.pairsToVerify;
+    while (!settled()) {
       expect(worker.child.exitCode, worker.stderr.join('')).toBeNull();
       if (Date.now() > deadline) {
         const stuck = await api.prisma.image.findMany({
