@@ -41,7 +41,8 @@ def render(model_dir: Path, evals: list[Path], notes: str) -> str:
            f"on a {v['side']} px CLAHE-equalised grey image, at most {v['maxKeypoints']}, ratio test {v['ratio']}, "
            f"RANSAC affine fit at {v['ransacPx']} px, the second image also mirrored) and scores a verified pair "
            f"sigmoid({v['combine']['intercept']:.3f} + {v['combine']['model']:.3f}·logit(model score)"
-           + "".join(f" {w:+.3f}·{term}" for name, term in COMBINE_TERMS if (w := v["combine"].get(name)) is not None)
+           + "".join(f" {'+' if w >= 0 else '-'} {abs(w):.3f}·{term}" for name, term in COMBINE_TERMS
+                     if (w := v["combine"].get(name)) is not None)
            + f"), flagged above **{v['threshold']:.4f}**: "
            "the **product score** below. Both were fitted on validation pairs scored through the production "
            "path (`calibrate`).", ""] if (v := m.get("verification")) and "combine" in v else []),
