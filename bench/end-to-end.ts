@@ -128,6 +128,21 @@ for (;;) {
 clearInterval(sampler);
 const final = await prisma.imageSet.findUniqueOrThrow({ where: { id: set.id } });
 const stored = await prisma.pair.count({ where: { setId: set.id } });
+// Flagged pairs that are a planted copy and its source, against the other flags.
+const flaggedPairs = await prisma.pair.findMany({
+  where: { setId: set.id, flagged: true },
+  select: {
+    imageA: { select: { originalName: true } },
+    imageB: { select: { originalName: true } },
+  },
+});
+const isPlanted = (copy: string, source: string) =>
+  /^copy-\d+-/.test(copy) && copy.replace(/^copy-\d+-/, '') === `${source}.png`;
+const plantedFlagged = flaggedPairs.filter(
+  (p) =>
+    isPlanted(p.imageA.originalName, p.imageB.originalName) ||
+    isPlanted(p.imageB.originalName, p.imageA.originalName),
+).length;
 const at = (name: string) => marks.find(([n]) => n === name)?.[1] ?? Number.NaN;
 const readySeconds = at('pairs');
 const verifiedSeconds = at('verify');
@@ -153,6 +168,9 @@ console.log(
 );
 console.log(
   `status ${final.status}: ${final.imagesIngested} ingested, ${final.imagesFailed} failed, ${final.pairsScored.toLocaleString('en-US')} pairs scored, ${stored.toLocaleString('en-US')} stored (${ready?.pairsFlagged ?? '?'} flagged at READY), ${final.pairsFlagged} flagged after verifying ${final.pairsVerified.toLocaleString('en-US')} pairs on ${workers.deps.settings.verifyThreads} threads`,
+);
+console.log(
+  `planted copies flagged: ${plantedFlagged} of ${total - sources.length}; other flagged pairs: ${flaggedPairs.length - plantedFlagged}`,
 );
 console.log(
   `READY (pairs stored, ranked by the model) in ${fmt(readySeconds)} s (target ≤ 60 s: ${verdict(readySeconds <= 60 && final.status === 'READY')}); first verified flag at ${fmt(firstFlag ?? Number.NaN)} s; every flag verified at ${fmt(verifiedSeconds)} s (≤ 60 s: ${verdict(verifiedSeconds <= 60)})`,

@@ -21,8 +21,9 @@ def test_cross_validates_each_candidate_and_finds_what_separates(tmp_path, capsy
     (ev / "scores" / "geometry.json").write_text(json.dumps(geometry))
     assert main([str(ev)]) == 0
     rows = [json.loads(line) for line in capsys.readouterr().out.splitlines()[1:]]
-    assert len(rows) == 6
+    assert len(rows) == 7
     by_inputs = {tuple(r["inputs"]): r for r in rows}
     assert by_inputs[("model", "inliers")]["accuracy"] < 0.8
     assert by_inputs[("model", "inliers", "similarity")]["accuracy"] == 1.0
     assert by_inputs[("model", "inliers", "similarity")]["false_positive_rate"] == 0.0
+    assert by_inputs[("model", "inliers", "similarity x inliers")]["accuracy"] > 0.95

@@ -86,8 +86,8 @@ def test_calibration_fits_the_verified_combination_when_pairs_were_verified(expo
     manifest = json.loads((exported / "manifest.json").read_text())
     v = manifest["verification"]
     assert {k: v[k] for k in settings} == settings
-    assert v["combine"]["inliers"] > 0 and v["combine"]["similarity"] > 0 and 0 < v["threshold"] < 1
-    assert set(v["combine"]) == {"intercept", "model", "inliers", "similarity"}
+    assert v["combine"]["similarityInliers"] > 0 and 0 < v["threshold"] < 1
+    assert set(v["combine"]) == {"intercept", "model", "inliers", "similarityInliers"}
     # The inliers separate what the model score alone cannot.
     assert manifest["metrics"]["validation_verified"]["accuracy"] == 1.0
     assert manifest["metrics"]["validation"]["accuracy"] < 1.0

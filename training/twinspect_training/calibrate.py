@@ -10,7 +10,7 @@ production sees: the accuracy-maximising threshold over every given validation p
 When the evaluations also verified the pairs (scores/geometry.json, with the settings they used in
 scores/verification.json), the product's combined score is fitted here too: a logistic regression
 (scikit-learn) over the logit of the model's score and the geometry (`report.combination_features`:
-ln(1 + inliers) and the fit's similarity), and its own accuracy-maximising
+ln(1 + inliers), and the fit's similarity times that), and its own accuracy-maximising
 threshold; both go into the manifest's `verification`, which the workers and the evaluation read.
 """
 from __future__ import annotations

@@ -25,14 +25,16 @@ from .evaluation import best_threshold
 MEASURES = {
     "inliers": lambda g: np.log1p(g["inliers"]),
     "similarity": lambda g: g["similarity"],
+    "similarity x inliers": lambda g: g["similarity"] * np.log1p(g["inliers"]),
     "matches": lambda g: np.log1p(g["matches"]),
     "inlier ratio": lambda g: np.divide(g["inliers"], g["matches"], out=np.zeros(len(g["inliers"])),
                                         where=g["matches"] > 0),
     "keypoints": lambda g: np.log1p(g["keypoints"]),
 }
-CANDIDATES = (("inliers",), ("inliers", "similarity"), ("inliers", "similarity", "matches"),
+CANDIDATES = (("inliers",), ("inliers", "similarity"), ("inliers", "similarity x inliers"),
+              ("inliers", "similarity", "matches"),
               ("inliers", "similarity", "matches", "inlier ratio"), ("inliers", "similarity", "keypoints"),
-              tuple(MEASURES))
+              ("inliers", "similarity", "matches", "inlier ratio", "keypoints"))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -19,8 +19,8 @@ TARGETS = {("editorial", "random"): (0.95, 0.99), ("editorial", "hard"): (0.90, 
 
 
 # How each coefficient of manifest `verification.combine` enters the product score
-# (report.combination_features; `similarity` is σ_min/σ_max of the fitted affine transform).
-COMBINE_TERMS = (("inliers", "ln(1 + inliers)"), ("similarity", "similarity of the fit"))
+# (report.combination_features; similarity is σ_min/σ_max of the fitted affine transform).
+COMBINE_TERMS = (("inliers", "ln(1 + inliers)"), ("similarityInliers", "similarity of the fit · ln(1 + inliers)"))
 
 
 def _mark(value: float, target: float) -> str:

@@ -59,19 +59,20 @@ def cross_calibrated(labels: np.ndarray, scores: np.ndarray) -> dict[str, float]
 
 # The geometry the product's combination weighs besides the model's score, in the order of
 # `combination_features`'s columns; manifest `verification.combine` names a coefficient for each.
-# Matches, their ratio to inliers and the keypoint count were measured too (scores/geometry.json):
-# they raised validation accuracy further but flagged more look-alike sparse fields (README).
-GEOMETRY_FEATURES = ("inliers", "similarity")
+# `similarityInliers` is the fit's similarity times ln(1 + inliers): a similarity backed by many
+# inliers (a few chance inliers can fit a near-similarity too). Matches, their ratio to inliers
+# and the keypoint count were measured as well (`combination_study`) and are not used.
+GEOMETRY_FEATURES = ("inliers", "similarityInliers")
 
 
 def combination_features(bta: np.ndarray, geometry: list[dict]) -> np.ndarray:
-    """(logit of the model's score, ln(1 + inliers), similarity of the fit): the inputs of the
-    product's combined score (packages/inference/src/verify.ts `combinedScore`). A measure a
+    """(logit of the model's score, ln(1 + inliers), similarity · ln(1 + inliers)): the inputs
+    of the product's combined score (packages/inference/src/verify.ts `combinedScore`). A measure a
     geometry record lacks (SIFT gives inliers only) is 0."""
     p = np.clip(bta, 1e-6, 1 - 1e-6)
-    inliers = np.asarray([float(r.get("inliers", 0)) for r in geometry])
+    inliers = np.log1p(np.asarray([float(r.get("inliers", 0)) for r in geometry]))
     similarity = np.asarray([float(r.get("similarity", 0)) for r in geometry])
-    return np.column_stack([np.log(p / (1 - p)), np.log1p(inliers), similarity])
+    return np.column_stack([np.log(p / (1 - p)), inliers, similarity * inliers])
 
 
 def combined_score(bta: np.ndarray, geometry: list[dict], combine: dict) -> np.ndarray:

@@ -113,7 +113,7 @@ describe('runTraining', () => {
       verification?: { combine?: Record<string, number>; threshold?: number };
     };
     expect(Object.keys(manifest.verification?.combine ?? {})).toEqual(
-      expect.arrayContaining(['intercept', 'model', 'inliers', 'similarity']),
+      expect.arrayContaining(['intercept', 'model', 'inliers', 'similarityInliers']),
     );
     expect(manifest.verification?.threshold).toBeGreaterThan(0);
     expect(after.log).toContain('verification calibrated on 32 validation pairs');

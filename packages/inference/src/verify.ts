@@ -32,16 +32,17 @@ export const ZVerification = z.object({
   ransacPx: z.number().positive(),
   /**
    * The product score of a verified pair: sigmoid(intercept + model·logit(modelScore) +
-   * inliers·ln(1 + inliers) + similarity·similarity), fitted by logistic regression on validation
-   * pairs scored through this code (training/twinspect_training/calibrate.py). Older manifests
-   * name no similarity coefficient: it counts 0.
+   * inliers·ln(1 + inliers) + similarityInliers·similarity·ln(1 + inliers)), fitted by logistic
+   * regression on validation pairs scored through this code (training/.../calibrate.py). The
+   * last term is the fit's similarity weighted by its support: a few chance inliers can fit a
+   * near-similarity too. Older manifests name no similarityInliers coefficient: it counts 0.
    */
   combine: z
     .object({
       intercept: z.number(),
       model: z.number(),
       inliers: z.number(),
-      similarity: z.number().optional(),
+      similarityInliers: z.number().optional(),
     })
     .optional(),
   /** A verified pair is flagged above this combined score. */
@@ -336,6 +337,6 @@ export function combinedScore(
     combine.intercept +
     combine.model * Math.log(p / (1 - p)) +
     combine.inliers * Math.log1p(geometry.inliers) +
-    (combine.similarity ?? 0) * geometry.similarity;
+    (combine.similarityInliers ?? 0) * geometry.similarity * Math.log1p(geometry.inliers);
   return 1 / (1 + Math.exp(-z));
 }

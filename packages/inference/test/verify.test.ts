@@ -90,7 +90,7 @@ describe('[VERIFY] geometric verification (AKAZE + RANSAC through opencv.js)', (
   });
 
   it('combines model score and geometry monotonically, as the calibrated logistic regression does', () => {
-    const combine = { intercept: -5, model: 1, inliers: 1.5, similarity: 2 };
+    const combine = { intercept: -5, model: 1, inliers: 1.5, similarityInliers: 2 };
     const geometry = (inliers: number, similarity = 1) => ({
       inliers,
       matches: 2 * inliers,
@@ -98,8 +98,8 @@ describe('[VERIFY] geometric verification (AKAZE + RANSAC through opencv.js)', (
       keypoints: 500,
     });
     expect(combinedScore(0.5, geometry(0, 0), combine)).toBeCloseTo(1 / (1 + Math.exp(5)), 10);
-    // An older manifest without a similarity coefficient: similarity counts 0.
-    const { similarity: _, ...older } = combine;
+    // An older manifest without a similarityInliers coefficient: similarity counts 0.
+    const { similarityInliers: _, ...older } = combine;
     expect(combinedScore(0.9, geometry(10, 0.1), older)).toBe(
       combinedScore(0.9, geometry(10, 1), older),
     );
