@@ -1,3 +1,4 @@
+import { DEFAULT_VERIFY_TOP_K } from '@twinspect/inference';
 import type { Producer } from '@twinspect/jobs';
 import type { PrismaClient } from '@twinspect/prisma';
 import type { Storage } from '@twinspect/storage';
@@ -80,7 +81,7 @@ export const DEFAULT_SETTINGS: Omit<WorkerSettings, 'resolveModelDir'> = {
   pairFloor: 'threshold',
   topK: 5,
   maxPairsPerImage: 25,
-  verifyTopK: 3,
+  verifyTopK: DEFAULT_VERIFY_TOP_K,
   verifyThreads: 2,
   verifyBatchSize: 25,
   archiveExactMaxPairs: 4_000_000,

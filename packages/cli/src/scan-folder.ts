@@ -3,6 +3,7 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import {
   calibratedVerification,
+  DEFAULT_VERIFY_TOP_K,
   embedImages,
   extractKeypoints,
   type ImageKeypoints,
@@ -87,7 +88,7 @@ export async function scanFolder(
           return keypoints.get(row) ?? null;
         },
         verification,
-        options.verifyTopK ?? 3,
+        options.verifyTopK ?? DEFAULT_VERIFY_TOP_K,
       )
     : scored.pairs.map((p) => modelOnly(p, model.threshold));
   // Flagged pairs first (verified, above the threshold), then the rest, each by score.

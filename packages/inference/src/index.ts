@@ -74,6 +74,7 @@ export {
   type Candidate,
   calibratedVerification,
   chooseForVerification,
+  DEFAULT_VERIFY_TOP_K,
   modelOnly,
   type VerifiedCandidate,
   verifyCandidate,
