@@ -21,8 +21,9 @@ const KEYPOINT_CACHE = 2_000;
  * set's stored pairs, after the score job made them visible, ranked by the model's score.
  * Within each scope (within the set, against the archive), each image's `verifyTopK` best pairs by
  * model score get the calibrated combined score and the verified flag, likeliest first; the others
- * are not flagged (rows flagged by a model-only scoring before are unflagged). Results are written in batches and
- * verification is deterministic, so a retried or restarted job skips what is done and converges.
+ * are not flagged (rows flagged by a model-only scoring before are unflagged). Results are written
+ * in batches and verification is deterministic, so a retried or restarted job skips what is done
+ * and converges.
  */
 export async function verifySet(
   deps: WorkerDeps,
@@ -79,10 +80,10 @@ export async function verifySet(
   if (unflag.length > 0)
     await prisma.pair.updateMany({ where: { id: { in: unflag } }, data: { flagged: false } });
   // The likeliest copies first, so that their flags reach the triage queue first.
-  const todo = chosen
+  const pending = chosen
     .filter((p) => p.row.inliers === null)
     .sort((x, y) => y.candidate.score - x.candidate.score);
-  let verified = chosen.length - todo.length;
+  let verified = chosen.length - pending.length;
   await prisma.imageSet.update({
     where: { id: set.id },
     data: { pairsToVerify: chosen.length, pairsVerified: verified },
@@ -94,12 +95,12 @@ export async function verifySet(
     verification,
     await storageKeys(
       deps,
-      todo.map((p) => p.candidate),
+      pending.map((p) => p.candidate),
     ),
   );
   const size = deps.settings.verifyBatchSize;
-  for (let start = 0; start < todo.length; start += size) {
-    const batch = todo.slice(start, start + size);
+  for (let start = 0; start < pending.length; start += size) {
+    const batch = pending.slice(start, start + size);
     const results = await Promise.all(
       batch.map((p) => verifyCandidate(p.candidate, keypointsOf, verification, context.pool.match)),
     );
