@@ -34,14 +34,14 @@ try {
       scored = true;
       say(
         set.pairsToVerify > 0
-          ? `scored in ${seconds} s: ${set.pairsScored} pairs; verifying the best ${set.pairsToVerify} by keypoints`
+          ? `scored in ${seconds} s: ${set.pairsScored} pairs; checking ${set.pairsToVerify} by keypoints`
           : `scored in ${seconds} s: ${set.pairsScored} pairs, ${set.pairsFlagged} flagged for review`,
       );
     }
     if (set.status === 'READY' && set.pairsVerified >= set.pairsToVerify) {
       if (set.pairsToVerify > 0)
         say(
-          `verified in ${seconds} s: ${set.pairsVerified} best pairs checked by keypoints, ${set.pairsFlagged} flagged for review`,
+          `verified in ${seconds} s: ${set.pairsVerified} pairs checked by keypoints, ${set.pairsFlagged} flagged for review`,
         );
       break;
     }

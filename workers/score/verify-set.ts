@@ -4,6 +4,7 @@ import {
   chooseForVerification,
   type ImageKeypoints,
   InferenceError,
+  screenCandidates,
   type VerifyPool,
   verifyCandidate,
 } from '@twinspect/inference';
@@ -20,8 +21,10 @@ const KEYPOINT_CACHE = 2_000;
  * The `verify` job: geometric verification (packages/inference verify-candidates.ts) of a READY
  * set's stored pairs, after the score job made them visible, ranked by the model's score.
  * Within each scope (within the set, against the archive), each image's `verifyTopK` best pairs by
- * model score get the calibrated combined score and the verified flag, likeliest first; the others
- * are not flagged (rows flagged by a model-only scoring before are unflagged). Results are written
+ * model score get the calibrated combined score and the verified flag, likeliest first; then the
+ * other stored pairs are screened with each image's strongest keypoints, and those that match are
+ * verified too. The rest are not flagged (rows flagged by a model-only scoring before are
+ * unflagged). Results are written
  * in batches and verification is deterministic, so a retried or restarted job skips what is done
  * and converges.
  */
@@ -79,48 +82,78 @@ export async function verifySet(
     .map((p) => p.row.id);
   if (unflag.length > 0)
     await prisma.pair.updateMany({ where: { id: { in: unflag } }, data: { flagged: false } });
-  // The likeliest copies first, so that their flags reach the triage queue first.
-  const pending = chosen
-    .filter((p) => p.row.inliers === null)
-    .sort((x, y) => y.candidate.score - x.candidate.score);
-  let verified = chosen.length - pending.length;
-  await prisma.imageSet.update({
-    where: { id: set.id },
-    data: { pairsToVerify: chosen.length, pairsVerified: verified },
-  });
-
   const keypointsOf = keypointReader(
     deps,
     context.pool,
     verification,
     await storageKeys(
       deps,
-      pending.map((p) => p.candidate),
+      pairs.map((p) => p.candidate),
     ),
   );
-  const size = deps.settings.verifyBatchSize;
-  for (let start = 0; start < pending.length; start += size) {
-    const batch = pending.slice(start, start + size);
-    const results = await Promise.all(
-      batch.map((p) => verifyCandidate(p.candidate, keypointsOf, verification, context.pool.match)),
-    );
-    await prisma.$executeRaw`
-      UPDATE "Pair" AS p SET "score" = t.s, "modelScore" = t.m, "inliers" = t.n, "flagged" = t.f, "updatedAt" = now()
-      FROM unnest(${batch.map((p) => p.row.id)}::uuid[], ${results.map((r) => r.score)}::float8[],
-                  ${results.map((r) => r.modelScore)}::float8[], ${results.map((r) => r.inliers)}::int4[],
-                  ${results.map((r) => r.flagged)}::boolean[]) AS t(id, s, m, n, f)
-      WHERE p."id" = t.id`;
-    verified += batch.length;
-    await prisma.imageSet.update({
+  // Progress counts pairs checked: verified, or screened and let go.
+  type Pending = (typeof pairs)[number];
+  const byModelScore = (x: Pending, y: Pending) => y.candidate.score - x.candidate.score;
+  const first = chosen.filter((p) => p.row.inliers === null).sort(byModelScore);
+  const rest = pairs.filter((p) => p.row.inliers === null && !isChosen.has(p));
+  let checked = pairs.filter((p) => p.row.inliers !== null).length;
+  let total = checked + first.length + rest.length;
+  const progress = async () =>
+    prisma.imageSet.update({
       where: { id: set.id },
-      data: { pairsVerified: verified, pairsFlagged: await countFlagged() },
+      data: { pairsToVerify: total, pairsVerified: checked, pairsFlagged: await countFlagged() },
     });
-  }
+  await progress();
+  const verifyAll = async (list: Pending[]) => {
+    const size = deps.settings.verifyBatchSize;
+    for (let start = 0; start < list.length; start += size) {
+      const batch = list.slice(start, start + size);
+      const results = await Promise.all(
+        batch.map((p) =>
+          verifyCandidate(p.candidate, keypointsOf, verification, context.pool.match),
+        ),
+      );
+      await prisma.$executeRaw`
+        UPDATE "Pair" AS p SET "score" = t.s, "modelScore" = t.m, "inliers" = t.n, "flagged" = t.f, "updatedAt" = now()
+        FROM unnest(${batch.map((p) => p.row.id)}::uuid[], ${results.map((r) => r.score)}::float8[],
+                    ${results.map((r) => r.modelScore)}::float8[], ${results.map((r) => r.inliers)}::int4[],
+                    ${results.map((r) => r.flagged)}::boolean[]) AS t(id, s, m, n, f)
+        WHERE p."id" = t.id`;
+      checked += batch.length;
+      await progress();
+    }
+  };
+  // The likeliest copies first, so that their flags reach the triage queue first.
+  await verifyAll(first);
+  // Then a copy the model ranks low: verified too if a cheap match of the strongest keypoints
+  // finds it (the model confuses look-alike fields of one experiment with an image's copy).
+  const before = checked;
+  const passed = await screenCandidates(
+    rest.map((p) => p.candidate),
+    keypointsOf,
+    verification,
+    {
+      keypoints: deps.settings.screenKeypoints,
+      minInliers: deps.settings.screenMinInliers,
+      match: context.pool.match,
+      batchSize: deps.settings.verifyBatchSize,
+      // The last batch is recorded with what screening passed, never as "all checked".
+      onProgress: async (screened) => {
+        if (screened === rest.length) return;
+        checked = before + screened;
+        await progress();
+      },
+    },
+  );
+  checked = before + rest.length;
+  total += passed.size;
+  await progress();
+  await verifyAll(rest.filter((_, i) => passed.has(i)).sort(byModelScore));
 
   const pairsFlagged = await countFlagged();
   await prisma.imageSet.update({ where: { id: set.id }, data: { pairsFlagged } });
-  logger.info({ setId: set.id, pairsVerified: verified, pairsFlagged }, 'set verified');
-  return { setId: set.id, pairsVerified: verified, pairsFlagged };
+  logger.info({ setId: set.id, pairsChecked: checked, pairsFlagged }, 'set verified');
+  return { setId: set.id, pairsVerified: checked, pairsFlagged };
 }
 
 /**

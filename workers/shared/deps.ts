@@ -1,4 +1,4 @@
-import { DEFAULT_VERIFY_TOP_K } from '@twinspect/inference';
+import { DEFAULT_SCREENING, DEFAULT_VERIFY_TOP_K } from '@twinspect/inference';
 import type { Producer } from '@twinspect/jobs';
 import type { PrismaClient } from '@twinspect/prisma';
 import type { Storage } from '@twinspect/storage';
@@ -55,6 +55,13 @@ export interface WorkerSettings {
   verifyThreads: number;
   /** Pairs verified at once between two writes of their results and of the set's progress. */
   verifyBatchSize: number;
+  /**
+   * Screening of the stored pairs verification would skip (not among an image's `verifyTopK`
+   * best): a match of each image's this many strongest keypoints; a pair with at least
+   * `screenMinInliers` inliers is verified too. 0 turns screening off.
+   */
+  screenKeypoints: number;
+  screenMinInliers: number;
   /** New × archive pairs scored exactly up to this many; beyond it, ANN candidates. */
   archiveExactMaxPairs: number;
   /** ANN candidates per new image, rescored with the head. */
@@ -84,6 +91,8 @@ export const DEFAULT_SETTINGS: Omit<WorkerSettings, 'resolveModelDir'> = {
   verifyTopK: DEFAULT_VERIFY_TOP_K,
   verifyThreads: 2,
   verifyBatchSize: 25,
+  screenKeypoints: DEFAULT_SCREENING.keypoints,
+  screenMinInliers: DEFAULT_SCREENING.minInliers,
   archiveExactMaxPairs: 4_000_000,
   archiveCandidates: 64,
   annSnapshotEvery: 10_000,

@@ -2,6 +2,7 @@ import {
   combinedScore,
   type Geometry,
   type ImageKeypoints,
+  strongestKeypoints,
   type TVerification,
   verifyPair,
 } from './verify.ts';
@@ -37,6 +38,15 @@ export function calibratedVerification(
  */
 export const DEFAULT_VERIFY_TOP_K = 10;
 
+/**
+ * Screening of the pairs verification would otherwise skip: a match of each image's `keypoints`
+ * strongest keypoints; a pair with at least `minInliers` inliers is verified too. On the
+ * 1,000-image bench it found 29 more of the 243 planted copies for 59 more verified pairs.
+ */
+export const DEFAULT_SCREENING = { keypoints: 150, minInliers: 12 };
+
+type Match = (a: ImageKeypoints, b: ImageKeypoints, params: TVerification) => Promise<Geometry>;
+
 export type CalibratedVerification = NonNullable<ReturnType<typeof calibratedVerification>>;
 
 const NO_EVIDENCE: Geometry = { inliers: 0, matches: 0, similarity: 0, keypoints: 0 };
@@ -70,6 +80,44 @@ export function chooseForVerification<K>(pairs: Candidate<K>[], topK: number): S
 }
 
 /**
+ * Which of `pairs` pass screening (indexes): their images' strongest keypoints already match.
+ * A copy the model ranks low (below look-alike fields of one experiment) is found this way.
+ * `keypoints: 0` screens nothing.
+ */
+export async function screenCandidates<K>(
+  pairs: Candidate<K>[],
+  keypointsOf: (image: K) => Promise<ImageKeypoints | null>,
+  verification: TVerification,
+  screening: {
+    keypoints: number;
+    minInliers: number;
+    match?: Match;
+    batchSize?: number;
+    /** After each batch: how many pairs are screened so far. */
+    onProgress?: (screened: number) => Promise<void>;
+  },
+): Promise<Set<number>> {
+  const passed = new Set<number>();
+  if (screening.keypoints === 0) return passed;
+  const match = screening.match ?? verifyPair;
+  const size = screening.batchSize ?? 25;
+  const n = screening.keypoints;
+  const one = async (p: Candidate<K>) => {
+    const [a, b] = await Promise.all([keypointsOf(p.a), keypointsOf(p.b)]);
+    if (!a || !b) return 0;
+    return (await match(strongestKeypoints(a, n), strongestKeypoints(b, n), verification)).inliers;
+  };
+  for (let start = 0; start < pairs.length; start += size) {
+    const inliers = await Promise.all(pairs.slice(start, start + size).map(one));
+    inliers.forEach((count, i) => {
+      if (count >= screening.minInliers) passed.add(start + i);
+    });
+    await screening.onProgress?.(Math.min(start + size, pairs.length));
+  }
+  return passed;
+}
+
+/**
  * One pair verified: the calibrated combination of its model score and geometry, flagged
  * above the verified threshold. `keypointsOf` may return null for an image it cannot read now:
  * no geometric evidence. `match` is `verifyPair`, or a VerifyPool's on threads.
@@ -78,11 +126,7 @@ export async function verifyCandidate<K>(
   pair: Candidate<K>,
   keypointsOf: (image: K) => Promise<ImageKeypoints | null>,
   verification: CalibratedVerification,
-  match: (
-    a: ImageKeypoints,
-    b: ImageKeypoints,
-    params: TVerification,
-  ) => Promise<Geometry> = verifyPair,
+  match: Match = verifyPair,
 ): Promise<VerifiedCandidate<K>> {
   const [a, b] = await Promise.all([keypointsOf(pair.a), keypointsOf(pair.b)]);
   const geometry = a && b ? await match(a, b, verification) : NO_EVIDENCE;
@@ -98,16 +142,26 @@ export async function verifyCandidate<K>(
 
 /**
  * The second stage of scoring a folder at once (the CLI; the workers verify a stored set in the
- * `verify` job with the same functions): each image's `topK` best candidates are verified; the
- * rest keep the model's score, unflagged: with verification on, only verified pairs are flagged.
+ * `verify` job with the same functions): each image's `topK` best candidates are verified, then
+ * those of the rest that pass screening; the others keep the model's score, unflagged: with
+ * verification on, only verified pairs are flagged.
  */
 export async function verifyCandidates<K>(
   pairs: Candidate<K>[],
   keypointsOf: (image: K) => Promise<ImageKeypoints | null>,
   verification: CalibratedVerification,
   topK: number,
+  screening = DEFAULT_SCREENING,
 ): Promise<VerifiedCandidate<K>[]> {
   const chosen = chooseForVerification(pairs, topK);
+  const rest = [...pairs.keys()].filter((i) => !chosen.has(i));
+  const screened = await screenCandidates(
+    rest.map((i) => pairs[i] as Candidate<K>),
+    keypointsOf,
+    verification,
+    screening,
+  );
+  for (const k of screened) chosen.add(rest[k] as number);
   const out: VerifiedCandidate<K>[] = [];
   for (const [i, p] of pairs.entries())
     out.push(

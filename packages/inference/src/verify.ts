@@ -228,6 +228,22 @@ function detect(cv: OpenCv, grey: CvMat, params: TVerification): KeypointSet {
   });
 }
 
+/**
+ * The `n` strongest keypoints of an image and of its mirror (keypoints are kept strongest first):
+ * a cheap screening match, about (n / maxKeypoints)² of a full one.
+ */
+export function strongestKeypoints(k: ImageKeypoints, n: number): ImageKeypoints {
+  const cut = (set: KeypointSet): KeypointSet => {
+    const count = Math.min(n, set.count);
+    return {
+      points: set.points.slice(0, 2 * count),
+      descriptors: set.descriptors.slice(0, count * DESCRIPTOR_BYTES),
+      count,
+    };
+  };
+  return { upright: cut(k.upright), mirrored: cut(k.mirrored) };
+}
+
 /** The keypoints of one image and of its mirror image, as verification compares them. */
 export async function extractKeypoints(
   input: ImageInput,

@@ -9,6 +9,7 @@ import {
   extractKeypoints,
   type ImageKeypoints,
   InferenceError,
+  strongestKeypoints,
   verifyPair,
 } from '../src/index.ts';
 import { repoRoot } from './helpers.ts';
@@ -61,6 +62,21 @@ describe('[VERIFY] geometric verification (AKAZE + RANSAC through opencv.js)', (
     expect(different.inliers).toBeLessThan(same.inliers / 3);
     // Exactly reproducible: OpenCV's RANSAC is seeded.
     expect(await verifyPair(original, copied)).toEqual(same);
+  });
+
+  it('screens with the strongest keypoints: a copy still matches, an unrelated image does not', async () => {
+    const strongest = strongestKeypoints(original, 150);
+    expect(strongest.upright.count).toBe(150);
+    expect(strongest.upright.points).toEqual(original.upright.points.slice(0, 300));
+    expect(strongest.mirrored.descriptors).toEqual(
+      original.mirrored.descriptors.slice(0, 150 * 61),
+    );
+    const mirroredCopy = await extractKeypoints(await sharp(originalBytes).flop().png().toBuffer());
+    const screened = await verifyPair(strongest, strongestKeypoints(mirroredCopy, 150));
+    expect(screened.inliers).toBeGreaterThanOrEqual(12);
+    expect((await verifyPair(strongest, strongestKeypoints(unrelated, 150))).inliers).toBeLessThan(
+      12,
+    );
   });
 
   it('refuses a corrupt file with the same error as the model path', async () => {

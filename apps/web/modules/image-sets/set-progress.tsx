@@ -53,7 +53,7 @@ export function SetProgress({ set }: { set: SetData }) {
               label="Keypoint verification"
               value={progress.pairsVerified}
               max={progress.pairsToVerify}
-              detail={`${progress.pairsVerified.toLocaleString()} / ${progress.pairsToVerify.toLocaleString()} best pairs checked`}
+              detail={`${progress.pairsVerified.toLocaleString()} / ${progress.pairsToVerify.toLocaleString()} pairs checked`}
               tone={toneFor(status === 'READY' && progress.pairsVerified >= progress.pairsToVerify)}
             />
           )}
