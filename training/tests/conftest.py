@@ -25,3 +25,14 @@ def image_folder(tmp_path_factory) -> Path:
         for f in files:
             shutil.copy(f, out / group / f.name)
     return out
+
+
+@pytest.fixture(scope="session")
+def exported(image_folder, tmp_path_factory) -> Path:
+    """A tiny model trained one epoch and exported as a version folder (ONNX files + manifest)."""
+    from twinspect_training.export import export
+    from twinspect_training.train import main
+
+    tmp = tmp_path_factory.mktemp("export")
+    assert main(["--images", str(image_folder), "--out", str(tmp / "run"), "--preset", "tiny", "--set", "train.epochs=1"]) == 0
+    return export(tmp / "run" / "checkpoint.pt", image_folder, tmp / "models", "tiny", 32, {"command": "test"})

@@ -4,16 +4,8 @@ import json
 import onnx
 import pytest
 
-from twinspect_training.export import export, parity_input
+from twinspect_training.export import parity_input
 from twinspect_training.model_card import render
-from twinspect_training.train import main
-
-
-@pytest.fixture(scope="module")
-def exported(image_folder, tmp_path_factory):
-    tmp = tmp_path_factory.mktemp("export")
-    assert main(["--images", str(image_folder), "--out", str(tmp / "run"), "--preset", "tiny", "--set", "train.epochs=1"]) == 0
-    return export(tmp / "run" / "checkpoint.pt", image_folder, tmp / "models", "tiny", 32, {"command": "test"})
 
 
 def test_export_writes_onnx_and_a_complete_manifest(exported):

@@ -53,6 +53,8 @@ class TrainConfig:
     eval_every: int = 10
     max_minutes: float = 0.0  # 0 = no wall-clock budget; else stop cleanly (and resumably) after it
     device: str = "auto"  # auto | cpu | cuda
+    init_from: str = ""  # a model version folder to start from (fine-tuning); "" = from scratch
+    finetune_lr_scale: float = 0.1  # with init_from, the learning rates are scaled by this
 
 
 @dataclass

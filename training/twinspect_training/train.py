@@ -1,11 +1,13 @@
 """Train BTA (or a baseline) on a folder of images, self-supervised, plus optional labelled pairs.
 
     /usr/bin/python3 -m twinspect_training.train --images ../shared/datasets/bio-dev --out runs/default \
-        [--preset default] [--set train.epochs=60 ...] [--pairs labels.csv] [--resume]
+        [--preset default] [--set train.epochs=60 ...] [--pairs labels.csv] [--resume] \
+        [--init-from ../models/<version>]
 
 Metrics go to stdout as JSON lines (and to <out>/metrics.jsonl). A checkpoint holding its config,
 split, optimiser and RNG state is written atomically after every epoch, so a killed run resumes
-with --resume. A non-finite loss stops the run with exit code 3, leaving the last good checkpoint.
+with --resume. `--init-from` (train.init_from) starts from a model version's weights, read back from its
+ONNX files, instead of from scratch, with that version's model sizes. A non-finite loss stops the run with exit code 3, leaving the last good checkpoint.
 """
 from __future__ import annotations
 
@@ -25,6 +27,7 @@ from .alterations import alter, pick_protocol
 from .config import Config, preset
 from .data import ImageCache, epoch_batches, make_split, read_labelled_pairs, relative_images
 from .evaluation import score_specs, summarise, val_specs
+from .from_onnx import load_version, unfold_batchnorm, version_config
 from .imageio import to_model_input
 from .losses import barlow_twins_loss, nt_xent_loss, pairwise_bce, parallel_loss
 from .model import BTA
@@ -118,6 +121,15 @@ def save_checkpoint(path: Path, state: dict) -> None:
     tmp.replace(path)
 
 
+def init_from_version(model: BTA, version: Path, cache: ImageCache, cfg: Config, rng: random.Random) -> None:
+    """Load a version's weights into `model` and measure its folded BatchNorms on training views."""
+    shipped, _, _ = load_version(version)
+    model.load_state_dict(shipped.state_dict())
+    batches = [torch.cat(views(cache, rng.sample(range(len(cache)), min(len(cache), cfg.train.batch_size)), cfg, rng))
+               for _ in range(4)]
+    unfold_batchnorm(model, batches)
+
+
 def train(images: Path, out: Path, cfg: Config, pairs_csv: Path | None, resume: bool,
           overrides: dict[str, str] | None = None) -> int:
     out.mkdir(parents=True, exist_ok=True)
@@ -127,6 +139,9 @@ def train(images: Path, out: Path, cfg: Config, pairs_csv: Path | None, resume: 
     if state is not None:
         # A resumed run keeps its own config; explicit --set values (e.g. more epochs) still apply.
         cfg = Config.from_dict(state["config"]).override(overrides or {})
+    elif cfg.train.init_from:
+        # Fine-tuning keeps the version's architecture whatever the preset says.
+        cfg = Config(model=version_config(Path(cfg.train.init_from)).model, train=cfg.train)
     tc = cfg.train
     torch.set_num_threads(tc.threads)
     torch.manual_seed(tc.seed)
@@ -147,6 +162,9 @@ def train(images: Path, out: Path, cfg: Config, pairs_csv: Path | None, resume: 
     model = BTA(cfg.model).to(device)
     plan = phases(cfg)
     rng = random.Random(f"train:{tc.seed}")
+    if tc.init_from and state is None:
+        init_from_version(model, Path(tc.init_from), train_cache, cfg, rng)
+        model.to(device)
     first_phase, first_epoch, global_epoch = 0, 0, 0
     opt_state = None
     if state is not None:
@@ -183,7 +201,7 @@ def train(images: Path, out: Path, cfg: Config, pairs_csv: Path | None, resume: 
             batches = epoch_batches(train_cache, tc.batch_size, tc.same_source_batch_fraction, rng)
             for b_i, idx in enumerate(batches):
                 step = epoch * steps_per_epoch + min(b_i, steps_per_epoch - 1)
-                lr = lr_at(step, total, warmup, tc)
+                lr = lr_at(step, total, warmup, tc) * (tc.finetune_lr_scale if tc.init_from else 1.0)
                 for g in opt.param_groups:
                     g["lr"] = lr
                 x1, x2 = views(train_cache, idx, cfg, rng)
@@ -228,8 +246,13 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--set", action="append", default=[], metavar="section.key=value")
     ap.add_argument("--pairs", type=Path, help="CSV of labelled pairs: a,b,label[,weight]")
     ap.add_argument("--resume", action="store_true")
+    ap.add_argument("--init-from", metavar="VERSION_DIR",
+                    help="start from a model version's weights (its manifest.json and ONNX files); "
+                         "the same as --set train.init_from=VERSION_DIR")
     args = ap.parse_args(argv)
     overrides = dict(s.split("=", 1) for s in args.set)
+    if args.init_from:
+        overrides["train.init_from"] = str(Path(args.init_from).resolve())
     cfg = preset(args.preset).override(overrides)
     try:
         return train(args.images, args.out, cfg, args.pairs, args.resume, overrides)

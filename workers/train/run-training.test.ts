@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
-import { type Config, parseConfig } from '@twinspect/config';
+import { type Config, parseConfig, resolveFromRoot } from '@twinspect/config';
 import { ZTrainingParams } from '@twinspect/jobs';
 import type { PrismaClient } from '@twinspect/prisma';
 import type { LocalStorage } from '@twinspect/storage';
@@ -21,10 +21,13 @@ let storage: LocalStorage;
 let orgId: string;
 const never = new Promise<void>(() => {});
 
+/** A run as the API creates one: its base is the version active now (if any). */
 async function createRun(params: Record<string, unknown>) {
+  const active = await prisma.modelVersion.findFirst({ where: { orgId, active: true } });
   return prisma.trainingRun.create({
     data: {
       orgId,
+      baseModelVersionId: active?.id ?? null,
       trigger: 'MANUAL',
       params: ZTrainingParams.parse(params),
       progress: initialProgress(0) as never,
@@ -117,6 +120,7 @@ describe('runTraining', () => {
     );
     expect(manifest.verification?.threshold).toBeGreaterThan(0);
     expect(after.log).toContain('verification calibrated on 32 validation pairs');
+    expect(after.log).toContain('training from scratch');
     const evaluation = after.evaluation as { decision: { promote: boolean; reason: string } };
     expect(evaluation.decision).toMatchObject({
       promote: true,
@@ -201,8 +205,22 @@ describe('runTraining', () => {
       { shutdown: never },
     );
     expect(second.status).toBe('SUCCEEDED');
-    const after = await prisma.trainingRun.findUniqueOrThrow({ where: { id: run.id } });
+    const after = await prisma.trainingRun.findUniqueOrThrow({
+      where: { id: run.id },
+      include: { modelVersion: true },
+    });
     expect(after.log).toContain('resuming from the last checkpoint');
+    // The default start: the weights of the version active when the run was requested, read
+    // back from its ONNX files (the resumed attempt keeps them from its checkpoint).
+    const base = await prisma.modelVersion.findUniqueOrThrow({
+      where: { id: run.baseModelVersionId ?? '' },
+    });
+    expect(after.log).toContain(`starting from the weights of ${base.name}`);
+    expect(after.modelVersion?.parentId).toBe(base.id);
+    const trained = after.modelVersion?.manifest as {
+      training: { config: { train: { init_from: string } } };
+    };
+    expect(trained.training.config.train.init_from).toBe(resolveFromRoot(base.artifactDir));
     expect(
       (after.progress as { history: { epoch: number }[] }).history.map((p) => p.epoch),
     ).toEqual([1, 2, 3]);

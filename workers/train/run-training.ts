@@ -230,6 +230,11 @@ export async function runTraining(
     }
 
     // ── train ──
+    // The run's base is the version active when it was requested; fine-tuning starts from it.
+    const base =
+      params.start === 'active' && run.baseModelVersionId
+        ? await prisma.modelVersion.findUnique({ where: { id: run.baseModelVersionId } })
+        : null;
     const overrides = { ...trainingOverrides(params), 'train.device': config.TRAIN_DEVICE };
     const trainArgs = [
       '--images',
@@ -243,6 +248,10 @@ export async function runTraining(
       trainArgs.push('--set', `${key}=${value}`);
     if (dataset.train.length > 0) trainArgs.push('--pairs', dataset.labelsCsv);
     if (resuming) trainArgs.push('--resume');
+    else if (base) {
+      trainArgs.push('--init-from', resolveFromRoot(base.artifactDir));
+      note(`starting from the weights of ${base.name}`);
+    } else note('training from scratch');
     const outcome: { diverged: string | null; finished: boolean } = {
       diverged: null,
       finished: false,
@@ -341,7 +350,7 @@ export async function runTraining(
         ? candidateDir
         : path.relative(resolveFromRoot('.'), candidateDir),
       manifest,
-      parentId: active?.id ?? null,
+      parentId: base?.id ?? active?.id ?? null,
       snapshot,
       evaluation: {
         decision,

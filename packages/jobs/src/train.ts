@@ -41,6 +41,11 @@ export const ZTrainingParams = z
   .object({
     /** parallel: BCE + λ·Barlow Twins at once (default); consecutive: Barlow Twins, then the head. */
     mode: z.enum(['parallel', 'consecutive']).default('parallel'),
+    /**
+     * active: fine-tune the weights of the model in use (the default; from scratch when none is
+     * active); scratch: train from random weights.
+     */
+    start: z.enum(['active', 'scratch']).default('active'),
     epochs: z.number().int().min(1).max(200).optional(),
     /** Head-only epochs after the encoder (consecutive mode). */
     headEpochs: z.number().int().min(1).max(50).optional(),

@@ -1051,6 +1051,7 @@ export type TrainingParamsInput = {
   maxMinutes?: InputMaybe<Scalars['Int']['input']>;
   mode?: InputMaybe<TrainingMode>;
   seed?: InputMaybe<Scalars['Int']['input']>;
+  start?: InputMaybe<TrainingStart>;
 };
 
 /** Live progress of a run: what the dashboard's progress bar and loss chart draw. */
@@ -1126,6 +1127,11 @@ export type TrainingStage =
   | 'PREPARING'
   | 'QUEUED'
   | 'TRAINING';
+
+/** ACTIVE: fine-tune the weights of the model in use (the default; from scratch when none is active); SCRATCH: random weights. */
+export type TrainingStart =
+  | 'ACTIVE'
+  | 'SCRATCH';
 
 export type TrainingTrigger =
   | 'MANUAL'
@@ -1343,6 +1349,7 @@ export type ResolversTypes = {
   TrainingRunStatus: TrainingRunStatus;
   TrainingSchedule: ResolverTypeWrapper<TrainingScheduleModel>;
   TrainingStage: TrainingStage;
+  TrainingStart: TrainingStart;
   TrainingTrigger: TrainingTrigger;
   UpdateOrganizationSettingsInput: UpdateOrganizationSettingsInput;
   UpdateOrganizationSettingsPayload: ResolverTypeWrapper<Omit<UpdateOrganizationSettingsPayload, 'organization'> & { organization: ResolversTypes['Organization'] }>;

@@ -2,7 +2,11 @@
 
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
-import type { TrainingMode, TrainingParamsInput } from '../graphql/generated/graphql';
+import type {
+  TrainingMode,
+  TrainingParamsInput,
+  TrainingStart,
+} from '../graphql/generated/graphql';
 import { describeError, request } from '../graphql/request';
 import { startTrainingRunMutation } from './queries';
 
@@ -16,6 +20,7 @@ export const PARAM_BOUNDS = {
 
 export interface ParamFields {
   mode: TrainingMode;
+  start: TrainingStart;
   epochs: string;
   batchSize: string;
   hardNegativeWeight: string;
@@ -24,6 +29,7 @@ export interface ParamFields {
 
 export const EMPTY_PARAMS: ParamFields = {
   mode: 'PARALLEL',
+  start: 'ACTIVE',
   epochs: '',
   batchSize: '',
   hardNegativeWeight: '3',
@@ -33,7 +39,7 @@ export const EMPTY_PARAMS: ParamFields = {
 /** Filled fields only: the server's preset supplies the rest. */
 export function toParamsInput(fields: ParamFields): TrainingParamsInput {
   const int = (value: string) => (value.trim() ? Number.parseInt(value, 10) : undefined);
-  const input: TrainingParamsInput = { mode: fields.mode };
+  const input: TrainingParamsInput = { mode: fields.mode, start: fields.start };
   const epochs = int(fields.epochs);
   const batchSize = int(fields.batchSize);
   const maxMinutes = int(fields.maxMinutes);
@@ -61,6 +67,13 @@ export function ParamInputs({
         <select value={value.mode} onChange={set('mode')}>
           <option value="PARALLEL">Parallel (BCE + Barlow Twins)</option>
           <option value="CONSECUTIVE">Consecutive (Barlow Twins, then head)</option>
+        </select>
+      </label>
+      <label className="field">
+        <span>Start from</span>
+        <select value={value.start} onChange={set('start')}>
+          <option value="ACTIVE">The active model's weights</option>
+          <option value="SCRATCH">Scratch (random weights)</option>
         </select>
       </label>
       <label className="field">

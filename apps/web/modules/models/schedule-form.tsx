@@ -16,6 +16,7 @@ function fieldsOf(params: unknown): ParamFields {
   const text = (value: unknown) => (typeof value === 'number' ? String(value) : '');
   return {
     mode: p.mode === 'consecutive' ? 'CONSECUTIVE' : 'PARALLEL',
+    start: p.start === 'scratch' ? 'SCRATCH' : 'ACTIVE',
     epochs: text(p.epochs),
     batchSize: text(p.batchSize),
     hardNegativeWeight: text(p.hardNegativeWeight) || EMPTY_PARAMS.hardNegativeWeight,

@@ -8,7 +8,8 @@ export function toTrainingParams(input: TrainingParamsInput | null | undefined):
   const set: Record<string, unknown> = Object.fromEntries(
     Object.entries(input ?? {}).filter(([, value]) => value !== null && value !== undefined),
   );
-  if (typeof set.mode === 'string') set.mode = set.mode.toLowerCase();
+  for (const key of ['mode', 'start'])
+    if (typeof set[key] === 'string') set[key] = set[key].toLowerCase();
   return ZTrainingParams.parse(set);
 }
 

@@ -196,6 +196,7 @@ export type TrainingParamsInput = {
   maxMinutes?: number | null | undefined;
   mode?: TrainingMode | null | undefined;
   seed?: number | null | undefined;
+  start?: TrainingStart | null | undefined;
 };
 
 export type TrainingRunStatus =
@@ -214,6 +215,11 @@ export type TrainingStage =
   | 'PREPARING'
   | 'QUEUED'
   | 'TRAINING';
+
+/** ACTIVE: fine-tune the weights of the model in use (the default; from scratch when none is active); SCRATCH: random weights. */
+export type TrainingStart =
+  | 'ACTIVE'
+  | 'SCRATCH';
 
 export type TrainingTrigger =
   | 'MANUAL'
