@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { type Config, resolveFromRoot } from '@twinspect/config';
@@ -44,6 +45,7 @@ export function settingsFromConfig(
     maxUploadBytes: config.UPLOAD_MAX_BYTES,
     executionProvider: config.ORT_EXECUTION_PROVIDER,
     ortThreads: config.ORT_THREADS,
+    verifyThreads: config.VERIFY_THREADS ?? availableParallelism(),
     resolveModelDir: (dir) => (path.isAbsolute(dir) ? dir : resolveFromRoot(dir)),
     ...overrides,
   };

@@ -140,8 +140,10 @@ def train(images: Path, out: Path, cfg: Config, pairs_csv: Path | None, resume: 
         # A resumed run keeps its own config; explicit --set values (e.g. more epochs) still apply.
         cfg = Config.from_dict(state["config"]).override(overrides or {})
     elif cfg.train.init_from:
-        # Fine-tuning keeps the version's architecture whatever the preset says.
-        cfg = Config(model=version_config(Path(cfg.train.init_from)).model, train=cfg.train)
+        # Fine-tuning keeps the version's architecture whatever the preset says; an explicit
+        # --set model.* still applies (image_size can change, the layer sizes must match).
+        model_overrides = {k: v for k, v in (overrides or {}).items() if k.startswith("model.")}
+        cfg = Config(model=version_config(Path(cfg.train.init_from)).model, train=cfg.train).override(model_overrides)
     tc = cfg.train
     torch.set_num_threads(tc.threads)
     torch.manual_seed(tc.seed)

@@ -51,7 +51,10 @@ export interface WorkerSettings {
    * (~0.05 s); it runs after the set is READY (score/verify-set.ts).
    */
   verifyTopK: number;
-  /** Worker threads for verification (opencv.js is single-threaded): keypoints and matches. */
+  /**
+   * Worker threads for verification (opencv.js is single-threaded): keypoints and matches.
+   * VERIFY_THREADS; one per core by default.
+   */
   verifyThreads: number;
   /** Pairs verified at once between two writes of their results and of the set's progress. */
   verifyBatchSize: number;
@@ -89,7 +92,7 @@ export const DEFAULT_SETTINGS: Omit<WorkerSettings, 'resolveModelDir'> = {
   topK: 5,
   maxPairsPerImage: 25,
   verifyTopK: DEFAULT_VERIFY_TOP_K,
-  verifyThreads: 2,
+  verifyThreads: 2, // start-workers: VERIFY_THREADS, else one per core
   verifyBatchSize: 25,
   screenKeypoints: DEFAULT_SCREENING.keypoints,
   screenMinInliers: DEFAULT_SCREENING.minInliers,

@@ -78,6 +78,8 @@ export const ZConfig = z
     MODELS_DIR: z.string().min(1).default('models'),
     ORT_EXECUTION_PROVIDER: z.enum(['cpu', 'cuda']).default('cpu'),
     ORT_THREADS: positiveInt.default(2),
+    /** Keypoint verification threads (opencv.js is single-threaded); unset: one per core. */
+    VERIFY_THREADS: positiveInt.optional(),
     WORKER_CONCURRENCY: positiveInt.default(1),
 
     // Retraining
