@@ -1,8 +1,4 @@
-import {
-  calibratedVerification,
-  chooseForVerification,
-  scoreWithinSet,
-} from '@twinspect/inference';
+import { calibratedVerification, scoreWithinSet } from '@twinspect/inference';
 import type { TScoreSetJob, TScoreSetResult } from '@twinspect/jobs';
 import { findActiveModelVersion } from '@twinspect/prisma';
 import { UnrecoverableError } from 'bullmq';
@@ -135,13 +131,11 @@ export async function scoreSet(
   );
 
   // Geometric verification comes after READY: pairs are visible at once, ranked by the model's
-  // score; the verify job flags them as it goes. Its size is known now, for progress.
-  const toVerify = (pairs: { imageAId: string; imageBId: string; score: number }[]) =>
-    chooseForVerification(
-      pairs.map((p) => ({ a: p.imageAId, b: p.imageBId, score: p.score })),
-      settings.verifyTopK,
-    ).size;
-  const pairsToVerify = verify ? toVerify(candidates) + toVerify(archive.pairs) : 0;
+  // score; the verify job checks every stored pair (verifies it, or screens it) and flags as it
+  // goes. Its size is known now, for progress.
+  const pairsToVerify = verify
+    ? await prisma.pair.count({ where: { setId: set.id, modelVersionId: version.id } })
+    : 0;
   const pairsScored = within.pairsScored + archive.pairsScored;
   const pairsFlagged = await prisma.pair.count({
     where: { setId: set.id, modelVersionId: version.id, flagged: true },

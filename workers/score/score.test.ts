@@ -229,6 +229,8 @@ describe('[SCORE] a set from upload to flagged pairs', () => {
     const images = await pipeline.prisma.image.findMany({ where: { setId: setD } });
     const id = (name: string) => images.find((i) => i.originalName === name)?.id as string;
     const pairs = await pipeline.prisma.pair.findMany({ where: { setId: setD } });
+    // Every stored pair is checked once (verified, or screened), the total known at READY.
+    expect(set.pairsToVerify).toBe(pairs.length);
     // Archive pairs reach images of the earlier sets too.
     const originals = await pipeline.prisma.image.findMany({
       where: { id: { in: pairs.flatMap((p) => [p.imageAId, p.imageBId]) } },

@@ -96,8 +96,9 @@ export async function verifySet(
   const byModelScore = (x: Pending, y: Pending) => y.candidate.score - x.candidate.score;
   const first = chosen.filter((p) => p.row.inliers === null).sort(byModelScore);
   const rest = pairs.filter((p) => p.row.inliers === null && !isChosen.has(p));
+  // Every pair is checked once: verified, or screened (and verified if screening passes it).
   let checked = pairs.filter((p) => p.row.inliers !== null).length;
-  let total = checked + first.length + rest.length;
+  const total = pairs.length;
   const progress = async () =>
     prisma.imageSet.update({
       where: { id: set.id },
@@ -137,17 +138,13 @@ export async function verifySet(
       minInliers: deps.settings.screenMinInliers,
       match: context.pool.match,
       batchSize: deps.settings.verifyBatchSize,
-      // The last batch is recorded with what screening passed, never as "all checked".
-      onProgress: async (screened) => {
-        if (screened === rest.length) return;
-        checked = before + screened;
+      // A pair screening passes counts once it is verified below.
+      onProgress: async (screened, passedSoFar) => {
+        checked = before + screened - passedSoFar;
         await progress();
       },
     },
   );
-  checked = before + rest.length;
-  total += passed.size;
-  await progress();
   await verifyAll(rest.filter((_, i) => passed.has(i)).sort(byModelScore));
 
   const pairsFlagged = await countFlagged();

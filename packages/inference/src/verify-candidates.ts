@@ -93,8 +93,8 @@ export async function screenCandidates<K>(
     minInliers: number;
     match?: Match;
     batchSize?: number;
-    /** After each batch: how many pairs are screened so far. */
-    onProgress?: (screened: number) => Promise<void>;
+    /** After each batch: how many pairs are screened so far, and how many of them passed. */
+    onProgress?: (screened: number, passed: number) => Promise<void>;
   },
 ): Promise<Set<number>> {
   const passed = new Set<number>();
@@ -112,7 +112,7 @@ export async function screenCandidates<K>(
     inliers.forEach((count, i) => {
       if (count >= screening.minInliers) passed.add(start + i);
     });
-    await screening.onProgress?.(Math.min(start + size, pairs.length));
+    await screening.onProgress?.(Math.min(start + size, pairs.length), passed.size);
   }
   return passed;
 }

@@ -344,7 +344,7 @@ export type ImageSetProgress = {
   imagesTotal: Scalars['Int']['output'];
   pairsFlagged: Scalars['Int']['output'];
   pairsScored: Scalars['Int']['output'];
-  /** Pairs geometric verification checks: verified, or screened by their strongest keypoints and let go (0: the model does not verify). */
+  /** Pairs geometric verification checks, every stored pair, known at READY: verified, or screened by their strongest keypoints and let go (0: the model does not verify). */
   pairsToVerify: Scalars['Int']['output'];
   pairsTotal: Scalars['Int']['output'];
   pairsVerified: Scalars['Int']['output'];
