@@ -143,6 +143,32 @@ const plantedFlagged = flaggedPairs.filter(
     isPlanted(p.imageA.originalName, p.imageB.originalName) ||
     isPlanted(p.imageB.originalName, p.imageA.originalName),
 ).length;
+// Where each planted copy that is not flagged was lost: never stored as a pair (the model did not
+// rank it among either image's kept pairs), stored but screened out, or verified below threshold.
+const images = await prisma.image.findMany({
+  where: { setId: set.id },
+  select: { id: true, originalName: true },
+});
+const idByName = new Map(images.map((i) => [i.originalName, i.id]));
+const plantedPairs = files.slice(sources.length).map((f) => {
+  const source = f.name.replace(/^copy-\d+-/, '').replace(/\.png$/, '');
+  return [idByName.get(f.name) ?? '', idByName.get(source) ?? ''] as const;
+});
+const plantedRows = await prisma.pair.findMany({
+  where: {
+    setId: set.id,
+    OR: plantedPairs.flatMap(([a, b]) => [
+      { imageAId: a, imageBId: b },
+      { imageAId: b, imageBId: a },
+    ]),
+  },
+  select: { flagged: true, inliers: true },
+});
+const missed = {
+  notStored: plantedPairs.length - plantedRows.length,
+  screenedOut: plantedRows.filter((r) => !r.flagged && r.inliers === null).length,
+  belowThreshold: plantedRows.filter((r) => !r.flagged && r.inliers !== null),
+};
 const at = (name: string) => marks.find(([n]) => n === name)?.[1] ?? Number.NaN;
 const readySeconds = at('pairs');
 const verifiedSeconds = at('verify');
@@ -171,6 +197,9 @@ console.log(
 );
 console.log(
   `planted copies flagged: ${plantedFlagged} of ${total - sources.length}; other flagged pairs: ${flaggedPairs.length - plantedFlagged}`,
+);
+console.log(
+  `planted copies not flagged: ${missed.notStored} never stored as a pair, ${missed.screenedOut} stored but screened out, ${missed.belowThreshold.length} verified below the threshold (inliers ${missed.belowThreshold.map((r) => r.inliers).join(', ') || '-'})`,
 );
 console.log(
   `READY (pairs stored, ranked by the model) in ${fmt(readySeconds)} s (target ≤ 60 s: ${verdict(readySeconds <= 60 && final.status === 'READY')}); first verified flag at ${fmt(firstFlag ?? Number.NaN)} s; every flag verified at ${fmt(verifiedSeconds)} s (≤ 60 s: ${verdict(verifiedSeconds <= 60)})`,

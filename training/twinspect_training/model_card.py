@@ -52,7 +52,9 @@ def render(model_dir: Path, evals: list[Path], notes: str) -> str:
         "grey, alpha and 16-bit mapping as in `manifest.json` (`input.preprocessing`).",
         f"- Embedding size {m['embedding_dim']}; ONNX opset {m['files']['encoder']['opset']}; "
         "the head scores any N x M block of embeddings and is symmetric by construction.",
-        "- Trained from scratch (no pretrained weights), self-supervised, with the parallel loss: "
+        ("- Trained from scratch" if not (base := cfg["train"].get("init_from")) else
+         f"- Fine-tuned from `{Path(base).name}` (trained from scratch here)")
+        + " with no pretrained weights, self-supervised, with the parallel loss: "
         f"BCE over all B x B pairs of a batch + {cfg['train']['bt_lambda']} x Barlow Twins loss.", "",
         "## Data", "",
         f"- `{m['training']['dataset']}`: {len(split['train'])} training, {len(split['val'])} validation "
@@ -62,7 +64,8 @@ def render(model_dir: Path, evals: list[Path], notes: str) -> str:
         "(BSD-3-Clause), ISBI 2012 EM (non-commercial). No image of these is shipped with the model.", "",
         "## Training", "",
         f"- Mode `{cfg['train']['mode']}`, {cfg['train']['epochs']} epochs, batch {cfg['train']['batch_size']}, "
-        f"AdamW with cosine LR {cfg['train']['lr_max']} -> {cfg['train']['lr_min']}, "
+        f"AdamW with cosine LR {cfg['train']['lr_max']} -> {cfg['train']['lr_min']}"
+        + (f" (x {cfg['train']['finetune_lr_scale']} when fine-tuning)" if base else "") + ", "
         f"{int(cfg['train']['same_source_batch_fraction'] * 100)}% of batches from one source folder "
         f"(hard negatives), views from the protocols {cfg['train']['protocol_mix']}.",
     ]
@@ -95,7 +98,8 @@ def render(model_dir: Path, evals: list[Path], notes: str) -> str:
     if notes:
         lines += [notes.strip(), ""]
     lines += ["## Limits", "",
-              "- Trained on 2 CPU cores at 128 px from scratch: fine detail below that resolution is not seen.",
+              f"- Trained on 2 CPU cores at {m['input']['size']} px without pretrained weights: fine detail below "
+              "that resolution is not seen.",
               "- Under the reference protocol about 3% of same pairs share no pixels at all (two independent "
               "8-100% crops can miss each other); no method can call those.",
               "- A threshold calibrated on one image source can transfer badly to another; recalibrate "
