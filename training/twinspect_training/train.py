@@ -6,8 +6,9 @@
 
 Metrics go to stdout as JSON lines (and to <out>/metrics.jsonl). A checkpoint holding its config,
 split, optimiser and RNG state is written atomically after every epoch, so a killed run resumes
-with --resume. `--init-from` (train.init_from) starts from a model version's weights, read back from its
-ONNX files, instead of from scratch, with that version's model sizes. A non-finite loss stops the run with exit code 3, leaving the last good checkpoint.
+with --resume. `--init-from` (train.init_from) starts from a model version's weights, read back
+from its ONNX files, instead of from scratch, with that version's model sizes. A non-finite loss
+stops the run with exit code 3, leaving the last good checkpoint.
 """
 from __future__ import annotations
 

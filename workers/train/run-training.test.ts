@@ -159,6 +159,36 @@ describe('runTraining', () => {
     expect(activeAfter.id).toBe(activeBefore.id);
   }, 180_000);
 
+  it('ends FAILED with a readable reason when the base version to fine-tune has no files', async () => {
+    const gone = await prisma.modelVersion.create({
+      data: {
+        orgId,
+        name: 'deleted-version',
+        artifactDir: path.join(tmp, 'deleted-version'),
+        manifest: {},
+        threshold: 0.5,
+        status: 'RETIRED',
+      },
+    });
+    const run = await prisma.trainingRun.create({
+      data: {
+        orgId,
+        baseModelVersionId: gone.id,
+        trigger: 'MANUAL',
+        params: ZTrainingParams.parse({ epochs: 1 }),
+        progress: initialProgress(0) as never,
+      },
+    });
+    const result = await runTraining(
+      { prisma, config, storage },
+      { trainingRunId: run.id, orgId },
+      { shutdown: never },
+    );
+    expect(result.status).toBe('FAILED');
+    const after = await prisma.trainingRun.findUniqueOrThrow({ where: { id: run.id } });
+    expect(after.error).toMatch(/base version deleted-version has no model files/);
+  }, 120_000);
+
   it('stops the child and ends CANCELLED when an admin cancels mid-run', async () => {
     const run = await createRun({ epochs: 50, mode: 'consecutive' });
     const finished = runTraining(

@@ -249,7 +249,12 @@ export async function runTraining(
     if (dataset.train.length > 0) trainArgs.push('--pairs', dataset.labelsCsv);
     if (resuming) trainArgs.push('--resume');
     else if (base) {
-      trainArgs.push('--init-from', resolveFromRoot(base.artifactDir));
+      const baseDir = resolveFromRoot(base.artifactDir);
+      if (!existsSync(path.join(baseDir, 'manifest.json')))
+        throw new RunFailure(
+          `the base version ${base.name} has no model files at ${baseDir}; start from scratch instead`,
+        );
+      trainArgs.push('--init-from', baseDir);
       note(`starting from the weights of ${base.name}`);
     } else note('training from scratch');
     const outcome: { diverged: string | null; finished: boolean } = {
