@@ -41,8 +41,11 @@ export interface WorkerSettings {
   /** ... and each image's k best partners. */
   topK: number;
   /**
-   * Floor pairs kept per image at most (its best ones): bounds the rows (and the triage queue)
-   * whatever the model's calibration; a figure reused more often than this is caught anyway.
+   * Floor pairs kept per image at most (its best ones): bounds the rows whatever the model's
+   * calibration; a figure reused more often than this is caught anyway. Every stored pair is
+   * verified or screened, so this is also how deep verification looks: in a field of look-alike
+   * nuclei images the model puts many above its threshold, and a copy cropped to 80 % can rank
+   * 25th-60th among them (bench/end-to-end.ts: 36 of 243 planted copies never stored at 25).
    */
   maxPairsPerImage: number;
   /**
@@ -90,7 +93,7 @@ export const DEFAULT_SETTINGS: Omit<WorkerSettings, 'resolveModelDir'> = {
   pairInsertBatchSize: 2_000,
   pairFloor: 'threshold',
   topK: 5,
-  maxPairsPerImage: 25,
+  maxPairsPerImage: 64,
   verifyTopK: DEFAULT_VERIFY_TOP_K,
   verifyThreads: 2, // start-workers: VERIFY_THREADS, else one per core
   verifyBatchSize: 25,
