@@ -83,6 +83,20 @@ def test_calibration_fits_the_verified_combination_when_pairs_were_verified(expo
     # The inliers separate what the model score alone cannot.
     assert manifest["metrics"]["validation_verified"]["accuracy"] == 1.0
     assert manifest["metrics"]["validation"]["accuracy"] < 1.0
+    # Flags are for a real case: at 1 copy in 50 the fitted odds (here at 1 in 2) shrink 49-fold.
+    assert v["flagPrevalence"] == 0.02
+    assert v["flagThreshold"] == pytest.approx(0.98, abs=1e-6)
+    assert manifest["metrics"]["validation_flagged"]["n"] == 8
+
+
+def test_flag_threshold_is_even_odds_at_the_case_prevalence():
+    from twinspect_training.calibrate import flag_threshold
+
+    assert flag_threshold(0.5, 0.5) == pytest.approx(0.5)
+    t = flag_threshold(0.4, 0.01)
+    odds = t / (1 - t)
+    # Fitted odds at t, times the prior odds ratio (0.01/0.99) / (0.4/0.6), give even odds.
+    assert odds * (0.01 / 0.99) / (0.4 / 0.6) == pytest.approx(1.0)
 
 
 def test_model_card_marks_the_product_score_and_bta_alone(exported, tmp_path):

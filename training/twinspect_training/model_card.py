@@ -43,9 +43,12 @@ def render(model_dir: Path, evals: list[Path], notes: str) -> str:
            f"sigmoid({v['combine']['intercept']:.3f} + {v['combine']['model']:.3f}·logit(model score)"
            + "".join(f" {'+' if w >= 0 else '-'} {abs(w):.3f}·{term}" for name, term in COMBINE_TERMS
                      if (w := v["combine"].get(name)) is not None)
-           + f"), flagged above **{v['threshold']:.4f}**: "
-           "the **product score** below. Both were fitted on validation pairs scored through the production "
-           "path (`calibrate`).", ""] if (v := m.get("verification")) and "combine" in v else []),
+           + f"): the **product score** below, judged at **{v['threshold']:.4f}** (accuracy on validation "
+           "pairs that are 40 % copies). Both were fitted on validation pairs scored through the production "
+           "path (`calibrate`)."
+           + (f" The workers flag a verified pair above **{v['flagThreshold']:.4f}**, where it is more likely a "
+              f"copy than not when {v['flagPrevalence']:.0%} of candidate pairs are copies, as in a real case."
+              if "flagThreshold" in v else ""), ""] if (v := m.get("verification")) and "combine" in v else []),
         "## Model", "",
         f"- {m['architecture']}.",
         f"- Input {m['input']['size']} x {m['input']['size']} RGB, mean {m['input']['mean']}, std {m['input']['std']}; "
@@ -79,20 +82,24 @@ def render(model_dir: Path, evals: list[Path], notes: str) -> str:
               "Scored with `npm run evaluate` through the production path (sharp + onnxruntime-node, "
               "and opencv.js for verification). Targets are marked on the product score and on BTA alone.", "",
               "| protocol | negatives | pairs | product score: accuracy | product score: AUC | BTA alone (acc / AUC) | "
-              "verification alone | best other baseline (acc / AUC) | BTA+SIFT (acc / AUC) |",
-              "|---|---|---|---|---|---|---|---|---|"]
+              "verification alone | best other baseline (acc / AUC) | BTA+SIFT (acc / AUC) | "
+              "flagged by the workers: precision / recall / precision at 1 % copies |",
+              "|---|---|---|---|---|---|---|---|---|---|"]
     pair = lambda x: f"{x['accuracy']:.3f} / {x['auc']:.3f}" if x else "-"  # noqa: E731
     for ev in evals:
         r = json.loads((ev / "metrics.json").read_text())
         b = r["methods"]["bta"]
         product = r["methods"].get("bta+verify", b)
         target = TARGETS.get((r["protocol"], r["negatives"]), (0, 0))
-        baselines = {k: x for k, x in r["methods"].items() if k not in ("bta", "bta+sift", "bta+verify", "verify")}
+        baselines = {k: x for k, x in r["methods"].items()
+                     if k not in ("bta", "bta+sift", "bta+verify", "bta+verify@flag", "verify")}
         best = max(baselines.items(), key=lambda kv: kv[1]["accuracy"]) if baselines else None
         best_s = f"{best[0]} {pair(best[1])}" if best else "-"
         lines.append(f"| {r['protocol']} | {r['negatives']} | {r['pairs']} | {_mark(product['accuracy'], target[0])} | "
                      f"{_mark(product['auc'], target[1])} | {_mark(b['accuracy'], target[0])} / {b['auc']:.3f} | "
-                     f"{pair(r['methods'].get('verify'))} | {best_s} | {pair(r['methods'].get('bta+sift'))} |")
+                     f"{pair(r['methods'].get('verify'))} | {best_s} | {pair(r['methods'].get('bta+sift'))} | "
+                     + (f"{f['precision']:.3f} / {f['recall']:.3f} / {f['precision_at_1pct']:.3f} |"
+                        if (f := r["methods"].get("bta+verify@flag")) else "- |"))
     lines += ["", "Reference study (BTA, ~630-700 cell images): accuracy 0.89-0.90, AUC 0.95-0.97; "
               "Barlow Twins 0.68 / 0.69; SimCLR 0.67 / 0.71.", ""]
     if notes:

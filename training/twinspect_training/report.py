@@ -31,7 +31,7 @@ from .alterations import ALTERATION_TYPES  # noqa: E402
 from .baselines import score_baselines  # noqa: E402
 from .evaluation import best_threshold, metrics, precision_at_prevalence  # noqa: E402
 
-PROBABILITIES = {"bta", "bta+sift", "bta+verify"}  # methods whose scores are probabilities, so 0.5 means something
+PROBABILITIES = {"bta", "bta+sift", "bta+verify", "bta+verify@flag"}  # methods whose scores are probabilities, so 0.5 means something
 STUDY = {"bta": (0.89, 0.95, 0.90, 0.97), "barlow_twins": (0.68, 0.69), "simclr": (0.67, 0.71)}
 
 
@@ -136,7 +136,8 @@ def markdown(result: dict) -> str:
               "only 1 candidate pair in 100 is a copy, as in a real case, instead of the 40% of these pairs.", "",
               "`bta` is the model alone; `verify` is geometric verification alone (AKAZE keypoints + "
               "RANSAC inliers through opencv.js, as the workers run it); `bta+verify` is the product's "
-              f"score, the two combined ({result['combination']}). `bta+sift` is BTA with SIFT + RANSAC "
+              f"score, the two combined ({result['combination']}); `bta+verify@flag` is that score at the "
+              "threshold the workers flag by, calibrated for 1 copy in 100 candidate pairs. `bta+sift` is BTA with SIFT + RANSAC "
               "(OpenCV in Python, not in the product), combined by a cross-fitted logistic regression.", "",
               "The study scored ~630-700 cell images on pairs from an 80/20 split; its numbers are "
               "shown for orientation, not as a like-for-like comparison.", "",
@@ -181,6 +182,9 @@ def main(argv: list[str] | None = None) -> int:
         if "combine" in verification:
             all_scores["bta+verify"] = combined_score(bta, geometry, verification["combine"])
             methods["bta+verify"] = metrics(labels, all_scores["bta+verify"], float(verification["threshold"]))
+            if "flagThreshold" in verification:
+                # What the workers flag: the same score at the threshold for a real case's prevalence.
+                methods["bta+verify@flag"] = metrics(labels, all_scores["bta+verify"], float(verification["flagThreshold"]))
             combination = "logistic regression and threshold calibrated on validation pairs, from the manifest"
         else:
             all_scores["bta+verify"], methods["bta+verify"] = combined_cross_fitted(labels, bta, geometry)

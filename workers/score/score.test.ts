@@ -187,7 +187,7 @@ describe('[SCORE] a set from upload to flagged pairs', () => {
   it('verifies the best pairs of each image geometrically: combined score, inliers, flagged by the verified threshold', async () => {
     const verification = model.manifest.verification;
     const combine = verification?.combine;
-    const threshold = verification?.threshold;
+    const threshold = verification?.flagThreshold ?? verification?.threshold;
     if (!combine || threshold === undefined)
       throw new Error('the shipped model calibrates verification');
     const running = await pipeline.start({ topK: TOP_K, verifyTopK: 2 }, ['ingest', 'score']);

@@ -41,7 +41,7 @@ export async function compareImages(model: Model, a: string, b: string): Promise
     score: judged.score,
     modelScore,
     inliers: judged.inliers,
-    threshold: verification?.threshold ?? model.threshold,
+    threshold: verification?.flagAbove ?? model.threshold,
     flagged: judged.flagged,
     model: model.version,
   };

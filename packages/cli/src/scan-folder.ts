@@ -99,7 +99,7 @@ export async function scanFolder(
   return {
     folder,
     model: model.version,
-    threshold: verification?.threshold ?? model.threshold,
+    threshold: verification?.flagAbove ?? model.threshold,
     images: files.length,
     failed: embedded.failed.map((f) => ({
       file: path.relative(folder, files[f.index] as string),

@@ -23,12 +23,24 @@ export interface VerifiedCandidate<K> extends Candidate<K> {
   flagged: boolean;
 }
 
-/** A model's verification with its calibrated combination, or null when it has none. */
-export function calibratedVerification(
-  verification: TVerification | undefined,
-): (TVerification & Required<Pick<TVerification, 'combine' | 'threshold'>>) | null {
+/**
+ * A model's verification with its calibrated combination, or null when it has none. `flagAbove`
+ * is the combined score a verified pair is flagged above: the flag threshold calibrated for a
+ * real case's prevalence, or the accuracy threshold for manifests calibrated before it existed.
+ */
+export function calibratedVerification(verification: TVerification | undefined):
+  | (TVerification &
+      Required<Pick<TVerification, 'combine' | 'threshold'>> & {
+        flagAbove: number;
+      })
+  | null {
   if (!verification?.combine || verification.threshold === undefined) return null;
-  return { ...verification, combine: verification.combine, threshold: verification.threshold };
+  return {
+    ...verification,
+    combine: verification.combine,
+    threshold: verification.threshold,
+    flagAbove: verification.flagThreshold ?? verification.threshold,
+  };
 }
 
 /**
@@ -119,7 +131,7 @@ export async function screenCandidates<K>(
 
 /**
  * One pair verified: the calibrated combination of its model score and geometry, flagged
- * above the verified threshold. `keypointsOf` may return null for an image it cannot read now:
+ * above the verified flag threshold (the accuracy threshold for manifests without one). `keypointsOf` may return null for an image it cannot read now:
  * no geometric evidence. `match` is `verifyPair`, or a VerifyPool's on threads.
  */
 export async function verifyCandidate<K>(
@@ -136,7 +148,7 @@ export async function verifyCandidate<K>(
     score,
     modelScore: pair.score,
     inliers: geometry.inliers,
-    flagged: score > verification.threshold,
+    flagged: score > verification.flagAbove,
   };
 }
 

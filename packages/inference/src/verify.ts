@@ -45,8 +45,15 @@ export const ZVerification = z.object({
       similarityInliers: z.number().optional(),
     })
     .optional(),
-  /** A verified pair is flagged above this combined score. */
+  /** The accuracy-maximising threshold on validation pairs (40 % copies): evaluation accuracy. */
   threshold: z.number().min(0).max(1).optional(),
+  /**
+   * A verified pair is flagged above this combined score: where a pair is more likely a copy than
+   * not when `flagPrevalence` of candidate pairs are copies (calibrate.py). Older manifests have
+   * none and flag above `threshold`.
+   */
+  flagThreshold: z.number().min(0).max(1).optional(),
+  flagPrevalence: z.number().min(0).max(1).optional(),
 });
 export type TVerification = z.infer<typeof ZVerification>;
 

@@ -3,6 +3,7 @@ import path from 'node:path';
 import sharp from 'sharp';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
+  calibratedVerification,
   combinedScore,
   createVerifyPool,
   DEFAULT_VERIFICATION,
@@ -10,6 +11,7 @@ import {
   type ImageKeypoints,
   InferenceError,
   strongestKeypoints,
+  verifyCandidate,
   verifyPair,
 } from '../src/index.ts';
 import { repoRoot } from './helpers.ts';
@@ -131,5 +133,26 @@ describe('[VERIFY] geometric verification (AKAZE + RANSAC through opencv.js)', (
     // Scores of exactly 0 or 1 stay finite.
     expect(Number.isFinite(combinedScore(1, geometry(0), combine))).toBe(true);
     expect(Number.isFinite(combinedScore(0, geometry(0), combine))).toBe(true);
+  });
+
+  it('flags a verified pair above the flag threshold, or the accuracy threshold of an older manifest', async () => {
+    const combine = { intercept: 0, model: 1, inliers: 0, similarityInliers: 0 };
+    const keypointsOf = async () => null; // no geometric evidence: the score is the model's
+    const pair = { a: 'x', b: 'y', score: 0.9 };
+    const flagging = calibratedVerification({
+      ...DEFAULT_VERIFICATION,
+      combine,
+      threshold: 0.5,
+      flagThreshold: 0.95,
+    });
+    const older = calibratedVerification({ ...DEFAULT_VERIFICATION, combine, threshold: 0.5 });
+    if (!flagging || !older) throw new Error('both are calibrated');
+    expect(flagging.flagAbove).toBe(0.95);
+    expect(older.flagAbove).toBe(0.5);
+    const judged = await verifyCandidate(pair, keypointsOf, flagging);
+    expect(judged.score).toBeCloseTo(0.9, 10);
+    expect(judged.flagged).toBe(false);
+    expect((await verifyCandidate(pair, keypointsOf, older)).flagged).toBe(true);
+    expect(calibratedVerification({ ...DEFAULT_VERIFICATION, threshold: 0.5 })).toBeNull();
   });
 });

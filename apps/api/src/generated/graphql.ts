@@ -459,7 +459,7 @@ export type ModelVersion = {
   threshold: Scalars['Float']['output'];
   /** ADMIN. The run that produced this version. */
   trainingRun: Maybe<TrainingRun>;
-  /** Threshold of the verified score (model score and keypoint inliers combined); null when this version's pairs are not geometrically verified. */
+  /** A verified pair is flagged above this combined score (model score and keypoint inliers), calibrated for a real case where about 1 candidate pair in 100 is a copy; null when this version's pairs are not geometrically verified. */
   verifiedThreshold: Maybe<Scalars['Float']['output']>;
 };
 

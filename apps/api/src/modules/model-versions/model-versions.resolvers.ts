@@ -1,3 +1,4 @@
+import { calibratedVerification, type TVerification } from '@twinspect/inference';
 import { findActiveModelVersion } from '@twinspect/prisma';
 import { requireRole } from '../../access.ts';
 import type { PairMetrics, Resolvers } from '../../generated/graphql.ts';
@@ -47,8 +48,9 @@ export const modelVersionsResolvers: Resolvers = {
     heldOutMetrics: (version) => pairMetrics(version.metrics, 'heldOut'),
     standardMetrics: (version) => pairMetrics(version.metrics, 'standard'),
     verifiedThreshold: (version) =>
-      (version.manifest as { verification?: { threshold?: number } } | null)?.verification
-        ?.threshold ?? null,
+      calibratedVerification(
+        (version.manifest as { verification?: TVerification } | null)?.verification,
+      )?.flagAbove ?? null,
     config: (version) =>
       (version.manifest as { training?: { config?: unknown } } | null)?.training?.config ?? null,
     // A platform version is every team's, but the platform-wide run that made it read every
