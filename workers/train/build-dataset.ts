@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { existsSync } from 'node:fs';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { PrismaClient } from '@twinspect/prisma';
 import { isHeldOut } from './holdout.ts';
@@ -168,4 +169,42 @@ export async function buildTrainingDataset(
   };
   await writeFile(path.join(dir, 'snapshot.json'), JSON.stringify(snapshot, null, 2));
   return { imagesDir, labelsCsv, heldOut, train, snapshot };
+}
+
+/** A resumed run trains on exactly the snapshot it started with; a new one builds it afresh. */
+export async function loadOrBuildDataset(
+  prisma: PrismaClient,
+  options: BuildDatasetOptions,
+  resuming: boolean,
+): Promise<TrainingDataset> {
+  const dir = path.join(options.runDir, 'dataset');
+  if (resuming && existsSync(path.join(dir, 'snapshot.json'))) {
+    const snapshot = JSON.parse(await readFile(path.join(dir, 'snapshot.json'), 'utf8'));
+    const rows = (file: string) =>
+      readFile(path.join(dir, file), 'utf8').then((text) =>
+        text
+          .split('\n')
+          .slice(1)
+          .filter(Boolean)
+          .map((line) => {
+            const [a, b, label, weight] = line.split(',');
+            return {
+              labelId: '',
+              a: a ?? '',
+              b: b ?? '',
+              label: label === 'same' ? 'SAME' : 'DIFFERENT',
+              weight: Number(weight ?? 1),
+            } as const;
+          }),
+      );
+    return {
+      imagesDir: path.join(dir, 'images'),
+      labelsCsv: path.join(dir, 'labels.csv'),
+      train: await rows('labels.csv'),
+      heldOut: await rows('held-out.csv'),
+      snapshot,
+    };
+  }
+  await rm(dir, { recursive: true, force: true });
+  return buildTrainingDataset(prisma, options);
 }

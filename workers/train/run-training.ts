@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type Config, resolveFromRoot } from '@twinspect/config';
 import {
@@ -10,7 +10,7 @@ import {
 } from '@twinspect/jobs';
 import { findActiveModelVersion, type Prisma, type PrismaClient } from '@twinspect/prisma';
 import type { Storage } from '@twinspect/storage';
-import { buildTrainingDataset, type TrainingDataset } from './build-dataset.ts';
+import { loadOrBuildDataset, type TrainingDataset } from './build-dataset.ts';
 import { calibrateVerification } from './calibrate-verification.ts';
 import { decidePromotion } from './decide-promotion.ts';
 import {
@@ -203,10 +203,14 @@ export async function runTraining(
       resuming ? 'resuming from the last checkpoint' : 'building the dataset snapshot',
     );
     const dataset = await loadOrBuildDataset(
-      deps,
-      run.orgId,
-      runDir,
-      params.hardNegativeWeight,
+      prisma,
+      {
+        orgId: run.orgId,
+        runDir,
+        holdoutFraction: config.TRAIN_HOLDOUT_FRACTION,
+        hardNegativeWeight: params.hardNegativeWeight,
+        materialise: materialiserFor(deps.storage),
+      },
       resuming,
     );
     const { snapshot } = dataset;
@@ -413,52 +417,6 @@ async function orgSlug(prisma: PrismaClient, orgId: string): Promise<string> {
     select: { slug: true },
   });
   return (org?.slug ?? 'org').replace(/[^a-z0-9-]/gi, '-').slice(0, 40);
-}
-
-/** A resumed run trains on exactly the snapshot it started with. */
-async function loadOrBuildDataset(
-  deps: TrainDeps,
-  orgId: string | null,
-  runDir: string,
-  hardNegativeWeight: number,
-  resuming: boolean,
-): Promise<TrainingDataset> {
-  const dir = path.join(runDir, 'dataset');
-  if (resuming && existsSync(path.join(dir, 'snapshot.json'))) {
-    const snapshot = JSON.parse(await readFile(path.join(dir, 'snapshot.json'), 'utf8'));
-    const rows = (file: string) =>
-      readFile(path.join(dir, file), 'utf8').then((text) =>
-        text
-          .split('\n')
-          .slice(1)
-          .filter(Boolean)
-          .map((line) => {
-            const [a, b, label, weight] = line.split(',');
-            return {
-              labelId: '',
-              a: a ?? '',
-              b: b ?? '',
-              label: label === 'same' ? 'SAME' : 'DIFFERENT',
-              weight: Number(weight ?? 1),
-            } as const;
-          }),
-      );
-    return {
-      imagesDir: path.join(dir, 'images'),
-      labelsCsv: path.join(dir, 'labels.csv'),
-      train: await rows('labels.csv'),
-      heldOut: await rows('held-out.csv'),
-      snapshot,
-    };
-  }
-  await rm(dir, { recursive: true, force: true });
-  return buildTrainingDataset(deps.prisma, {
-    orgId,
-    runDir,
-    holdoutFraction: deps.config.TRAIN_HOLDOUT_FRACTION,
-    hardNegativeWeight,
-    materialise: materialiserFor(deps.storage),
-  });
 }
 
 /**
