@@ -30,13 +30,13 @@ import numpy as np
 from sklearn.linear_model import LogisticRegression
 
 from .evaluation import best_threshold, metrics
+from .report import GEOMETRY_FEATURES, combination_features
 
 # Copies among the verified candidate pairs of a real case, for the flag threshold. Measured with
 # the shipped model: on the 757 bio-dev originals of the end-to-end bench (no planted copy) 2 %
 # flags 1 pair (336 inliers, two overlapping tiles) and 5 % flags 11 (10 of them look-alikes with
 # 4-11 inliers); 2 % keeps a mirrored 80 % crop with 41 inliers that 1 % (flag above 0.985) drops.
 FLAG_PREVALENCE = 0.02
-from .report import GEOMETRY_FEATURES, combination_features
 
 
 def flag_threshold(fitted_prevalence: float, case_prevalence: float) -> float:

@@ -137,7 +137,8 @@ def markdown(result: dict) -> str:
               "`bta` is the model alone; `verify` is geometric verification alone (AKAZE keypoints + "
               "RANSAC inliers through opencv.js, as the workers run it); `bta+verify` is the product's "
               f"score, the two combined ({result['combination']}); `bta+verify@flag` is that score at the "
-              "threshold the workers flag by, calibrated for 1 copy in 100 candidate pairs. `bta+sift` is BTA with SIFT + RANSAC "
+              "threshold the workers flag by (the manifest's `flagThreshold`, for a real case's share of copies). "
+              "`bta+sift` is BTA with SIFT + RANSAC "
               "(OpenCV in Python, not in the product), combined by a cross-fitted logistic regression.", "",
               "The study scored ~630-700 cell images on pairs from an 80/20 split; its numbers are "
               "shown for orientation, not as a like-for-like comparison.", "",

@@ -24,9 +24,8 @@ const KEYPOINT_CACHE = 2_000;
  * model score get the calibrated combined score and the verified flag, likeliest first; then the
  * other stored pairs are screened with each image's strongest keypoints, and those that match are
  * verified too. The rest are not flagged (rows flagged by a model-only scoring before are
- * unflagged). Results are written
- * in batches and verification is deterministic, so a retried or restarted job skips what is done
- * and converges.
+ * unflagged). Results are written in batches and verification is deterministic, so a retried or
+ * restarted job skips what is done and converges.
  */
 export async function verifySet(
   deps: WorkerDeps,
