@@ -38,3 +38,32 @@ test('[REVIEW] an admin invites an annotator who joins through the link, and the
   await expect(page.getByRole('cell', { name: 'member.join', exact: true })).toBeVisible();
   await snap(page, '16-audit-log');
 });
+
+test('an admin makes flagging more sensitive for the team, then returns to the model’s own', async ({
+  page,
+}) => {
+  await signIn(page, USERS.admin);
+  await page.getByRole('link', { name: 'Members' }).click();
+  const card = page.locator('form', {
+    has: page.getByRole('heading', { name: 'Flag sensitivity' }),
+  });
+  const share = card.getByLabel('Expected share of copies among candidate pairs');
+  await expect(card.getByText(/Flag threshold of .+ now: 0\.970\./)).toBeVisible();
+  await expect(share).toHaveValue('');
+  await expect(share.getByRole('option', { name: 'The model’s own (2 %)' })).toBeAttached();
+
+  // 1 copy in 10 candidate pairs: the verified flag threshold falls to about 0.86.
+  await share.selectOption('0.1');
+  await card.getByRole('button', { name: 'Save' }).click();
+  await expect(card.getByText(/Flag threshold of .+ now: 0\.85\d\./)).toBeVisible();
+  await expect(share).toHaveValue('0.1');
+  await snap(page, '17-flag-sensitivity');
+
+  await share.selectOption('');
+  await card.getByRole('button', { name: 'Save' }).click();
+  await expect(card.getByText(/Flag threshold of .+ now: 0\.970\./)).toBeVisible();
+  await page.getByRole('link', { name: 'Audit log' }).click();
+  await expect(
+    page.getByRole('cell', { name: 'organization.settings', exact: true }).first(),
+  ).toBeVisible();
+});

@@ -90,13 +90,17 @@ def test_calibration_fits_the_verified_combination_when_pairs_were_verified(expo
 
 
 def test_flag_threshold_is_even_odds_at_the_case_prevalence():
-    from twinspect_training.calibrate import flag_threshold
+    from twinspect_training.evaluation import flag_threshold, flag_threshold_at
 
     assert flag_threshold(0.5, 0.5) == pytest.approx(0.5)
     t = flag_threshold(0.4, 0.01)
     odds = t / (1 - t)
     # Fitted odds at t, times the prior odds ratio (0.01/0.99) / (0.4/0.6), give even odds.
     assert odds * (0.01 / 0.99) / (0.4 / 0.6) == pytest.approx(1.0)
+    # Moving the manifest's threshold to another prevalence is fitting it there from the start.
+    verification = {"flagThreshold": t, "flagPrevalence": 0.01}
+    assert flag_threshold_at(verification, 0.01) == pytest.approx(t)
+    assert flag_threshold_at(verification, 0.1) == pytest.approx(flag_threshold(0.4, 0.1))
 
 
 def test_model_card_marks_the_product_score_and_bta_alone(exported, tmp_path):

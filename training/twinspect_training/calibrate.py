@@ -29,7 +29,7 @@ from pathlib import Path
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 
-from .evaluation import best_threshold, metrics
+from .evaluation import best_threshold, flag_threshold, metrics
 from .report import GEOMETRY_FEATURES, combination_features
 
 # Copies among the verified candidate pairs of a real case, for the flag threshold. Measured with
@@ -37,13 +37,6 @@ from .report import GEOMETRY_FEATURES, combination_features
 # flags 1 pair (336 inliers, two overlapping tiles) and 5 % flags 11 (10 of them look-alikes with
 # 4-11 inliers); 2 % keeps a mirrored 80 % crop with 41 inliers that 1 % (flag above 0.985) drops.
 FLAG_PREVALENCE = 0.02
-
-
-def flag_threshold(fitted_prevalence: float, case_prevalence: float) -> float:
-    """The probability, as fitted at `fitted_prevalence`, that is 1/2 at `case_prevalence`."""
-    odds = lambda p: p / (1 - p)  # noqa: E731
-    ratio = odds(fitted_prevalence) / odds(case_prevalence)
-    return ratio / (1 + ratio)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -69,6 +69,23 @@ def precision_at_prevalence(labels, pred, prevalence: float = RARE_PREVALENCE) -
     return float(tpr * prevalence / flagged) if flagged else 0.0
 
 
+def _odds(p: float) -> float:
+    return p / (1 - p)
+
+
+def flag_threshold(fitted_prevalence: float, case_prevalence: float) -> float:
+    """The probability, as fitted at `fitted_prevalence`, that is 1/2 at `case_prevalence`."""
+    ratio = _odds(fitted_prevalence) / _odds(case_prevalence)
+    return ratio / (1 + ratio)
+
+
+def flag_threshold_at(verification: dict, prevalence: float) -> float:
+    """A manifest's flag threshold moved to another case prevalence (as a team's setting moves it
+    in the workers: packages/inference flagThresholdAt)."""
+    fitted_odds = _odds(verification["flagThreshold"]) * _odds(verification["flagPrevalence"])
+    return flag_threshold(fitted_odds / (1 + fitted_odds), prevalence)
+
+
 def metrics(labels, scores, threshold: float) -> dict[str, float]:
     labels = np.asarray(labels, dtype=int)
     scores = np.asarray(scores, dtype=float)

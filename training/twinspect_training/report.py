@@ -29,9 +29,11 @@ from sklearn.metrics import roc_curve  # noqa: E402
 
 from .alterations import ALTERATION_TYPES  # noqa: E402
 from .baselines import score_baselines  # noqa: E402
-from .evaluation import best_threshold, metrics, precision_at_prevalence  # noqa: E402
+from .evaluation import best_threshold, flag_threshold_at, metrics, precision_at_prevalence  # noqa: E402
 
 PROBABILITIES = {"bta", "bta+sift", "bta+verify", "bta+verify@flag"}  # methods whose scores are probabilities, so 0.5 means something
+# The flag prevalences a team can choose in the web app (apps/web team-settings.tsx PREVALENCES).
+FLAG_PREVALENCES = (0.005, 0.01, 0.02, 0.05, 0.1, 0.2)
 STUDY = {"bta": (0.89, 0.95, 0.90, 0.97), "barlow_twins": (0.68, 0.69), "simclr": (0.67, 0.71)}
 
 
@@ -147,8 +149,33 @@ def markdown(result: dict) -> str:
     for kind, m in result["per_alteration"]["bta"].items():
         accs = " | ".join(f"{result['per_alteration'][name][kind]['accuracy']:.3f}" for name in result["per_alteration"])
         lines.append(f"| {kind} | {m['pairs']} | {accs} |")
+    if result.get("flag_sensitivity"):
+        lines += ["", "## Flag sensitivity", "",
+                  "What a team's flag prevalence (the share of candidate pairs it expects to be copies) "
+                  "does to the product's score on these pairs: the threshold it flags above, the share of "
+                  "copies and of other pairs flagged, and the precision those rates give at that prevalence.",
+                  "", "| prevalence | flag threshold | recall | false positive rate | false flags | precision at that prevalence |",
+                  "|---|---|---|---|---|---|"]
+        for row in result["flag_sensitivity"]:
+            lines.append(f"| {row['prevalence']:.1%} | {row['threshold']:.4f} | {row['recall']:.3f} | "
+                         f"{row['false_positive_rate']:.4f} | {row['false_flags']} of {row['negatives']} | "
+                         f"{row['precision_at_prevalence']:.3f} |")
     lines += ["", "![ROC curves](roc.png)", ""]
     return "\n".join(lines)
+
+
+def flag_sensitivity(labels: np.ndarray, scores: np.ndarray, verification: dict) -> list[dict]:
+    """The product's score at each flag prevalence a team can choose (report's "Flag sensitivity")."""
+    rows = []
+    for p in FLAG_PREVALENCES:
+        t = flag_threshold_at(verification, p)
+        pred = (scores > t).astype(int)
+        rows.append({"prevalence": p, "threshold": round(t, 6),
+                     "recall": round(float(pred[labels == 1].mean()), 4),
+                     "false_positive_rate": round(float(pred[labels == 0].mean()), 4),
+                     "false_flags": int(pred[labels == 0].sum()), "negatives": int((labels == 0).sum()),
+                     "precision_at_prevalence": round(precision_at_prevalence(labels, pred, p), 4)})
+    return rows
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -175,6 +202,7 @@ def main(argv: list[str] | None = None) -> int:
     all_scores = {"bta": bta}
     methods = {"bta": metrics(labels, bta, threshold)}
     combination = "no verification scores given"
+    sensitivity = []
     if args.geometry:
         geometry = json.loads(args.geometry.read_text())
         inliers = np.asarray([g["inliers"] for g in geometry], dtype=float)
@@ -186,6 +214,8 @@ def main(argv: list[str] | None = None) -> int:
             if "flagThreshold" in verification:
                 # What the workers flag: the same score at the threshold for a real case's prevalence.
                 methods["bta+verify@flag"] = metrics(labels, all_scores["bta+verify"], float(verification["flagThreshold"]))
+                if "flagPrevalence" in verification:
+                    sensitivity = flag_sensitivity(labels, all_scores["bta+verify"], verification)
             combination = "logistic regression and threshold calibrated on validation pairs, from the manifest"
         else:
             all_scores["bta+verify"], methods["bta+verify"] = combined_cross_fitted(labels, bta, geometry)
@@ -204,6 +234,7 @@ def main(argv: list[str] | None = None) -> int:
                         for kk, v in m.items()} for k, m in methods.items()},
         "per_alteration": {name: per_alteration(rows, labels, all_scores[name], methods[name]["threshold"])
                            for name in ("bta", "bta+verify") if name in methods},
+        "flag_sensitivity": sensitivity,
     }
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "metrics.json").write_text(json.dumps(result, indent=2))

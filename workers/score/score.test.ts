@@ -4,6 +4,7 @@ import {
   combinedScore,
   embedImages,
   extractKeypoints,
+  flagThresholdAt,
   type ImageKeypoints,
   loadModel,
   type Model,
@@ -270,20 +271,46 @@ describe('[SCORE] a set from upload to flagged pairs', () => {
     expect(set.pairsFlagged).toBe(pairs.filter((p) => p.flagged).length);
 
     // Verifying again (a retried or duplicated job) skips what is done and changes nothing.
-    const job = await pipeline.queue('verify').getJob(
-      await pipeline.producer.enqueueVerify({
-        orgId: pipeline.orgId,
-        setId: setD,
-        modelVersionId: pipeline.modelVersionId,
-        generation: 999,
-      }),
-    );
-    for (let i = 0; i < 600 && (await job?.getState()) !== 'completed'; i++)
-      await new Promise((r) => setTimeout(r, 100));
-    expect(await job?.getState()).toBe('completed');
+    const verifyAgain = async (generation: number) => {
+      const job = await pipeline.queue('verify').getJob(
+        await pipeline.producer.enqueueVerify({
+          orgId: pipeline.orgId,
+          setId: setD,
+          modelVersionId: pipeline.modelVersionId,
+          generation,
+        }),
+      );
+      for (let i = 0; i < 600 && (await job?.getState()) !== 'completed'; i++)
+        await new Promise((r) => setTimeout(r, 100));
+      expect(await job?.getState()).toBe('completed');
+    };
+    await verifyAgain(999);
     const again = await pipeline.prisma.pair.findMany({ where: { setId: setD } });
     const row = (p: (typeof pairs)[number]) => [p.id, p.score, p.inliers, p.flagged].join();
     expect(again.map(row).sort()).toEqual(pairs.map(row).sort());
+
+    // The team changes its flag prevalence (here straight in the database, as if while the job
+    // ran): the next verify job flags at the team's threshold, and recounts the set. At 1 copy in
+    // 200 candidate pairs the threshold (about 0.99) is above the planted copy's score.
+    await pipeline.prisma.organization.update({
+      where: { id: pipeline.orgId },
+      data: { flagPrevalence: 0.005 },
+    });
+    try {
+      const strict = flagThresholdAt(verification, 0.005) ?? Number.NaN;
+      expect(strict).toBeGreaterThan(planted?.score ?? 1);
+      await verifyAgain(1000);
+      const reflagged = await pipeline.prisma.pair.findMany({ where: { setId: setD } });
+      for (const p of reflagged) expect(p.flagged).toBe(p.inliers !== null && p.score > strict);
+      expect(reflagged.find((p) => p.id === planted?.id)?.flagged).toBe(false);
+      const recounted = await pipeline.prisma.imageSet.findUniqueOrThrow({ where: { id: setD } });
+      expect(recounted.pairsFlagged).toBe(reflagged.filter((p) => p.flagged).length);
+    } finally {
+      await pipeline.prisma.organization.update({
+        where: { id: pipeline.orgId },
+        data: { flagPrevalence: null },
+      });
+    }
     await running.close();
   });
 });

@@ -4,11 +4,13 @@ import {
   chooseForVerification,
   type ImageKeypoints,
   InferenceError,
+  manifestFlagThreshold,
   screenCandidates,
   type VerifyPool,
   verifyCandidate,
 } from '@twinspect/inference';
 import type { TVerifySetJob, TVerifySetResult } from '@twinspect/jobs';
+import { reapplyVerifiedFlags } from '@twinspect/prisma';
 import { StorageError } from '@twinspect/storage';
 import { UnrecoverableError } from 'bullmq';
 import type { WorkerDeps } from '../shared/deps.ts';
@@ -23,8 +25,9 @@ const KEYPOINT_CACHE = 2_000;
  * Within each scope (within the set, against the archive), each image's `verifyTopK` best pairs by
  * model score get the calibrated combined score and the verified flag, likeliest first; then the
  * other stored pairs are screened with each image's strongest keypoints, and those that match are
- * verified too. The rest are not flagged (rows flagged by a model-only scoring before are
- * unflagged). Results are written in batches and verification is deterministic, so a retried or
+ * verified too. A verified pair is flagged at the team's flag prevalence (Organization
+ * .flagPrevalence, else the manifest's). The rest are not flagged (rows flagged by a model-only
+ * scoring before are unflagged). Results are written in batches and verification is deterministic, so a retried or
  * restarted job skips what is done and converges.
  */
 export async function verifySet(
@@ -39,8 +42,13 @@ export async function verifySet(
     where: { id: job.modelVersionId, OR: [{ orgId: job.orgId }, { orgId: null }] },
   });
   if (!version) throw new UnrecoverableError(`model version ${job.modelVersionId} not found`);
+  const org = await prisma.organization.findUniqueOrThrow({
+    where: { id: set.orgId },
+    select: { flagPrevalence: true },
+  });
   const verification = calibratedVerification(
     (await context.models.get(version)).manifest.verification,
+    { flagPrevalence: org.flagPrevalence },
   );
   // A later scoring with another model now owns the set's progress; its own job verifies.
   if (set.modelVersionId !== version.id || !verification || deps.settings.verifyTopK === 0)
@@ -146,8 +154,12 @@ export async function verifySet(
   );
   await verifyAll(rest.filter((_, i) => passed.has(i)).sort(byModelScore));
 
+  // A flag prevalence the team changed while the job ran also reaches the pairs written since
+  // (this recounts the set's pairsFlagged too).
+  await prisma.$transaction((tx) =>
+    reapplyVerifiedFlags(tx, set.orgId, manifestFlagThreshold, set.id),
+  );
   const pairsFlagged = await countFlagged();
-  await prisma.imageSet.update({ where: { id: set.id }, data: { pairsFlagged } });
   logger.info({ setId: set.id, pairsChecked: checked, pairsFlagged }, 'set verified');
   return { setId: set.id, pairsVerified: checked, pairsFlagged };
 }

@@ -26,13 +26,18 @@ export interface Comparison {
  * M(a, b) through the workers' path: decode, preprocess, encoder, head; then, when the model's
  * manifest calibrates one, the workers' geometric verification and combined score.
  */
-export async function compareImages(model: Model, a: string, b: string): Promise<Comparison> {
+export async function compareImages(
+  model: Model,
+  a: string,
+  b: string,
+  options: { flagPrevalence?: number } = {},
+): Promise<Comparison> {
   const inputs = await Promise.all([a, b].map((file) => decodeToModelInput(file, model.manifest)));
   const e = await embed(model, inputs);
   const scores = await scoreBlock(model, e, e);
   // The head is symmetric by construction; read the (a, b) cell.
   const modelScore = scores[1] as number;
-  const verification = calibratedVerification(model.manifest.verification);
+  const verification = calibratedVerification(model.manifest.verification, options);
   const pair = { a, b, score: modelScore };
   const judged = verification
     ? await verifyCandidate(pair, (file) => extractKeypoints(file, verification), verification)

@@ -1,13 +1,13 @@
 import { parseArgs } from 'node:util';
-import { isInferenceError } from '@twinspect/inference';
+import { FLAG_PREVALENCE_RANGE, isInferenceError } from '@twinspect/inference';
 import { compareImages } from './compare-images.ts';
 import { formatScan, type OutputFormat, summarizeScan } from './format.ts';
 import { openModel } from './resolve-model.ts';
 import { scanFolder } from './scan-folder.ts';
 
 const USAGE = `Usage:
-  twinspect compare <image-a> <image-b> [--model DIR] [--json]
-  twinspect scan <folder> [--format table|json|csv] [--top N] [--model DIR]
+  twinspect compare <image-a> <image-b> [--model DIR] [--flag-prevalence P] [--json]
+  twinspect scan <folder> [--format table|json|csv] [--top N] [--model DIR] [--flag-prevalence P]
 
 Options:
   --model DIR     a model folder (default: the single folder in models/)
@@ -16,6 +16,10 @@ Options:
   --format F      scan output: table (default), json or csv
   --top N         scan: list the N best pairs (default 20; 0 lists every kept pair)
   --json          compare: print JSON
+  --flag-prevalence P
+                  flag where a pair is more likely a copy than not when P of candidate pairs
+                  are copies (${FLAG_PREVALENCE_RANGE.min}-${FLAG_PREVALENCE_RANGE.max}; default: the model's, 0.02 for the
+                  shipped one); higher finds more copies and more look-alikes
 `;
 
 interface Io {
@@ -49,10 +53,11 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
     ...(values.cuda ? { executionProvider: 'cuda' as const } : {}),
   };
   try {
+    const flagging = flagOptions(values['flag-prevalence']);
     if (command === 'compare') {
       if (rest.length !== 2) throw new UsageError('compare takes two images');
       const model = await openModel(modelArgs);
-      const result = await compareImages(model, rest[0] as string, rest[1] as string);
+      const result = await compareImages(model, rest[0] as string, rest[1] as string, flagging);
       await model.release();
       if (values.json) io.out(`${JSON.stringify(result)}\n`);
       else {
@@ -72,7 +77,7 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
       const top = values.top === undefined ? 20 : Number(values.top);
       if (!Number.isInteger(top) || top < 0) throw new UsageError('--top must be a whole number');
       const model = await openModel(modelArgs);
-      const result = await scanFolder(model, rest[0] as string, { top });
+      const result = await scanFolder(model, rest[0] as string, { top, ...flagging });
       await model.release();
       io.out(formatScan(result, format));
       io.err(summarizeScan(result));
@@ -94,6 +99,16 @@ export async function main(argv: string[], io: Io = defaultIo): Promise<number> 
 
 class UsageError extends Error {}
 
+function flagOptions(value: string | undefined): { flagPrevalence?: number } {
+  if (value === undefined) return {};
+  const p = Number(value);
+  if (!(p >= FLAG_PREVALENCE_RANGE.min && p <= FLAG_PREVALENCE_RANGE.max))
+    throw new UsageError(
+      `--flag-prevalence must be between ${FLAG_PREVALENCE_RANGE.min} and ${FLAG_PREVALENCE_RANGE.max}`,
+    );
+  return { flagPrevalence: p };
+}
+
 function parse(argv: string[]) {
   return parseArgs({
     args: argv,
@@ -105,6 +120,7 @@ function parse(argv: string[]) {
       format: { type: 'string' },
       top: { type: 'string' },
       json: { type: 'boolean' },
+      'flag-prevalence': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
   });

@@ -47,6 +47,8 @@ export interface ScanOptions {
   perImage?: number;
   /** Each image's this many best pairs are geometrically verified, as the workers do. */
   verifyTopK?: number;
+  /** Flag at this share of copies among candidate pairs instead of the manifest's. */
+  flagPrevalence?: number;
   onProgress?: (message: string) => void;
 }
 
@@ -77,7 +79,9 @@ export async function scanFolder(
     topK: options.perImage ?? 5,
   });
   const file = (row: number) => files[embedded.ok[row] as number] as string;
-  const verification = calibratedVerification(model.manifest.verification);
+  const verification = calibratedVerification(model.manifest.verification, {
+    flagPrevalence: options.flagPrevalence,
+  });
   const keypoints = new Map<number, ImageKeypoints>();
   const ranked = verification
     ? await verifyCandidates(

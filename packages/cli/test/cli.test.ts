@@ -105,6 +105,25 @@ describe('twinspect scan', () => {
     );
   });
 
+  it('flags at a chosen prevalence: a higher one lowers the threshold; out of range is refused', async () => {
+    const json = async (extra: string[]) => {
+      const { code, out } = await run(['scan', folder, '--format', 'json', '--top', '0', ...extra]);
+      expect(code).toBe(0);
+      return JSON.parse(out);
+    };
+    const own = await json([]);
+    const lenient = await json(['--flag-prevalence', '0.4']);
+    expect(lenient.threshold).toBeLessThan(own.threshold);
+    expect(lenient.flagged).toBeGreaterThanOrEqual(own.flagged);
+    for (const p of lenient.pairs)
+      expect(p.flagged).toBe(p.inliers !== null && p.score > lenient.threshold);
+    for (const value of ['0', '0.5', 'often']) {
+      const { code, err } = await run(['scan', folder, '--flag-prevalence', value]);
+      expect(code).toBe(2);
+      expect(err).toMatch(/--flag-prevalence must be between 0.001 and 0.4/);
+    }
+  });
+
   it('rejects unknown formats', async () => {
     const { code, err } = await run(['scan', folder, '--format', 'xml']);
     expect(code).toBe(2);

@@ -27,8 +27,13 @@ export interface VerifiedCandidate<K> extends Candidate<K> {
  * A model's verification with its calibrated combination, or null when it has none. `flagAbove`
  * is the combined score a verified pair is flagged above: the flag threshold calibrated for a
  * real case's prevalence, or the accuracy threshold for manifests calibrated before it existed.
+ * `flagPrevalence` (a team's setting: the share of candidate pairs it expects to be copies)
+ * moves the manifest's flag threshold to that prevalence; see flagThresholdAt.
  */
-export function calibratedVerification(verification: TVerification | undefined):
+export function calibratedVerification(
+  verification: TVerification | undefined,
+  options: { flagPrevalence?: number | null } = {},
+):
   | (TVerification &
       Required<Pick<TVerification, 'combine' | 'threshold'>> & {
         flagAbove: number;
@@ -39,8 +44,49 @@ export function calibratedVerification(verification: TVerification | undefined):
     ...verification,
     combine: verification.combine,
     threshold: verification.threshold,
-    flagAbove: verification.flagThreshold ?? verification.threshold,
+    flagAbove:
+      flagThresholdAt(verification, options.flagPrevalence) ??
+      verification.flagThreshold ??
+      verification.threshold,
   };
+}
+
+/**
+ * The flag threshold of a stored version's manifest (ModelVersion.manifest, unparsed JSON) at a
+ * team's prevalence; null when the version's pairs are not geometrically verified.
+ */
+export function manifestFlagThreshold(
+  manifest: unknown,
+  flagPrevalence?: number | null,
+): number | null {
+  const verification = (manifest as { verification?: TVerification } | null)?.verification;
+  return calibratedVerification(verification, { flagPrevalence })?.flagAbove ?? null;
+}
+
+/**
+ * The flag prevalences a team or the CLI may choose: from 1 copy in 1,000 candidate pairs to the
+ * 40 % of the calibration pairs (beyond those the threshold extrapolates the calibration's fit).
+ */
+export const FLAG_PREVALENCE_RANGE = { min: 0.001, max: 0.4 } as const;
+
+const logit = (p: number) => Math.log(p / (1 - p));
+
+/**
+ * The combined score at which a pair is as likely a copy as not when `prevalence` of candidate
+ * pairs are copies. The combined score is a calibrated posterior, so moving between prevalences
+ * shifts its log-odds by the difference of the priors' log-odds (Bayes' rule; calibrate.py
+ * derives the manifest's flagThreshold the same way). Null without a prevalence, or for a
+ * manifest that names no flag threshold and prevalence to start from.
+ */
+export function flagThresholdAt(
+  verification: Pick<TVerification, 'flagThreshold' | 'flagPrevalence'>,
+  prevalence: number | null | undefined,
+): number | null {
+  const { flagThreshold, flagPrevalence } = verification;
+  if (prevalence == null || flagThreshold === undefined || flagPrevalence === undefined)
+    return null;
+  const z = logit(flagThreshold) + logit(flagPrevalence) - logit(prevalence);
+  return 1 / (1 + Math.exp(-z));
 }
 
 /**

@@ -8,6 +8,7 @@ import {
   createVerifyPool,
   DEFAULT_VERIFICATION,
   extractKeypoints,
+  flagThresholdAt,
   type ImageKeypoints,
   InferenceError,
   strongestKeypoints,
@@ -154,5 +155,32 @@ describe('[VERIFY] geometric verification (AKAZE + RANSAC through opencv.js)', (
     expect(judged.flagged).toBe(false);
     expect((await verifyCandidate(pair, keypointsOf, older)).flagged).toBe(true);
     expect(calibratedVerification({ ...DEFAULT_VERIFICATION, threshold: 0.5 })).toBeNull();
+  });
+
+  it("moves the flag threshold to a team's prevalence by Bayes' rule", () => {
+    const combine = { intercept: 0, model: 1, inliers: 0, similarityInliers: 0 };
+    const manifest = {
+      ...DEFAULT_VERIFICATION,
+      combine,
+      threshold: 0.5,
+      flagThreshold: 0.97,
+      flagPrevalence: 0.02,
+    };
+    const odds = (p: number) => p / (1 - p);
+    // The manifest's own prevalence gives its own threshold.
+    expect(flagThresholdAt(manifest, 0.02)).toBeCloseTo(0.97, 12);
+    expect(calibratedVerification(manifest, { flagPrevalence: null })?.flagAbove).toBe(0.97);
+    // At 10 % copies the threshold is lower; the posterior odds at it are even at 10 %:
+    // odds(t10) / odds(t2) = odds(2 %) / odds(10 %).
+    const t10 = calibratedVerification(manifest, { flagPrevalence: 0.1 })?.flagAbove ?? Number.NaN;
+    expect(t10).toBeLessThan(0.97);
+    expect(odds(t10) / odds(0.97)).toBeCloseTo(odds(0.02) / odds(0.1), 10);
+    const t05 = flagThresholdAt(manifest, 0.005) ?? Number.NaN;
+    expect(t05).toBeGreaterThan(0.97);
+    expect(t05).toBeLessThan(1);
+    // A manifest without a flag prevalence has nothing to move from: its threshold stands.
+    const older = { ...manifest, flagPrevalence: undefined };
+    expect(flagThresholdAt(older, 0.1)).toBeNull();
+    expect(calibratedVerification(older, { flagPrevalence: 0.1 })?.flagAbove).toBe(0.97);
   });
 });

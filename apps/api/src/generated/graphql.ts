@@ -443,6 +443,8 @@ export type ModelVersion = {
   config: Maybe<Scalars['JSON']['output']>;
   createdAt: Scalars['DateTime']['output'];
   dataSnapshot: Maybe<Scalars['JSON']['output']>;
+  /** The share of copies among candidate pairs the manifest's flag threshold is calibrated for (a team's flag prevalence replaces it); null for older or unverified versions. */
+  flagPrevalence: Maybe<Scalars['Float']['output']>;
   /** Gate evaluation on the organization's held-out confirmed labels (retrained versions). */
   heldOutMetrics: Maybe<PairMetrics>;
   id: Scalars['ID']['output'];
@@ -459,7 +461,7 @@ export type ModelVersion = {
   threshold: Scalars['Float']['output'];
   /** ADMIN. The run that produced this version. */
   trainingRun: Maybe<TrainingRun>;
-  /** A verified pair is flagged above this combined score (model score and keypoint inliers), calibrated for a real case where about 1 candidate pair in 100 is a copy; null when this version's pairs are not geometrically verified. */
+  /** A verified pair is flagged above this combined score (model score and keypoint inliers): where a pair is more likely a copy than not at the team's flag prevalence (Organization.flagPrevalence, else the manifest's); null when this version's pairs are not geometrically verified. */
   verifiedThreshold: Maybe<Scalars['Float']['output']>;
 };
 
@@ -625,6 +627,12 @@ export type Organization = {
   /** Annotations a pair needs before consensus. */
   annotationsRequired: Scalars['Int']['output'];
   createdAt: Scalars['DateTime']['output'];
+  /**
+   * Flag sensitivity: the share of candidate pairs the team expects to be copies. A verified pair is
+   * flagged where it is more likely a copy than not at this share; higher finds more copies and more
+   * look-alikes. Null: the active model's own (its manifest's flagPrevalence).
+   */
+  flagPrevalence: Maybe<Scalars['Float']['output']>;
   id: Scalars['ID']['output'];
   /** Open invitations (ADMIN). */
   invitations: Array<Invitation>;
@@ -1137,9 +1145,15 @@ export type TrainingTrigger =
   | 'MANUAL'
   | 'SCHEDULE';
 
+/** Omitted fields keep their value. */
 export type UpdateOrganizationSettingsInput = {
   /** Independent labels each pair needs before consensus (1-5). */
-  annotationsRequired: Scalars['Int']['input'];
+  annotationsRequired?: InputMaybe<Scalars['Int']['input']>;
+  /**
+   * Flag sensitivity, 0.001-0.4 (see Organization.flagPrevalence); null returns to the model's own.
+   * Verified pairs are re-flagged at once; a pair already annotated or decided keeps its flag.
+   */
+  flagPrevalence?: InputMaybe<Scalars['Float']['input']>;
 };
 
 export type UpdateOrganizationSettingsPayload = {
@@ -1709,6 +1723,7 @@ export type ModelVersionResolvers<ContextType = GraphQLContext, ParentType exten
   config?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   dataSnapshot?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
+  flagPrevalence?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   heldOutMetrics?: Resolver<Maybe<ResolversTypes['PairMetrics']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   isOrganizationModel?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -1752,6 +1767,7 @@ export type MutationResolvers<ContextType = GraphQLContext, ParentType extends R
 export type OrganizationResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['Organization'] = ResolversParentTypes['Organization']> = {
   annotationsRequired?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
+  flagPrevalence?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   invitations?: Resolver<Array<ResolversTypes['Invitation']>, ParentType, ContextType>;
   members?: Resolver<Array<ResolversTypes['Member']>, ParentType, ContextType>;

@@ -16,7 +16,7 @@ import {
   removeMemberMutation,
   revokeInvitationMutation,
 } from './queries';
-import { TeamSettings } from './team-settings';
+import { FlagSensitivity, TeamSettings } from './team-settings';
 
 const ROLES: Role[] = ['ADMIN', 'EDITOR', 'ANNOTATOR'];
 
@@ -51,6 +51,13 @@ export function MembersPage() {
       <InviteForm />
       {org && (
         <TeamSettings key={org.annotationsRequired} annotationsRequired={org.annotationsRequired} />
+      )}
+      {org && (
+        <FlagSensitivity
+          key={org.flagPrevalence ?? 'model'}
+          flagPrevalence={org.flagPrevalence ?? null}
+          model={members.data?.activeModelVersion ?? null}
+        />
       )}
       {error && (
         <p className="form-error" role="alert">

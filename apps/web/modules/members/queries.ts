@@ -2,10 +2,17 @@ import { graphql } from '../graphql/generated';
 
 export const membersQuery = graphql(`
   query Members {
+    activeModelVersion {
+      id
+      name
+      flagPrevalence
+      verifiedThreshold
+    }
     organization {
       id
       name
       annotationsRequired
+      flagPrevalence
       members {
         id
         role
@@ -110,6 +117,7 @@ export const updateOrganizationSettingsMutation = graphql(`
       organization {
         id
         annotationsRequired
+        flagPrevalence
       }
     }
   }

@@ -3,18 +3,15 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { type FormEvent, useState } from 'react';
 import { VIEWER_KEY } from '../auth/use-viewer';
+import type { UpdateOrganizationSettingsInput } from '../graphql/generated/graphql';
 import { describeError, request } from '../graphql/request';
 import { updateOrganizationSettingsMutation } from './queries';
 
-/** How many independent labels a pair needs before it counts as agreed (or goes to an editor). */
-export function TeamSettings({ annotationsRequired }: { annotationsRequired: number }) {
-  const [value, setValue] = useState(String(annotationsRequired));
+/** Saves one team setting; what a form shows of it is SaveStatus. */
+function useSaveSettings(input: () => UpdateOrganizationSettingsInput) {
   const queryClient = useQueryClient();
   const save = useMutation({
-    mutationFn: () =>
-      request(updateOrganizationSettingsMutation, {
-        input: { annotationsRequired: Number(value) },
-      }),
+    mutationFn: () => request(updateOrganizationSettingsMutation, { input: input() }),
     onSuccess: () => {
       void queryClient.invalidateQueries({ queryKey: ['members'] });
       void queryClient.invalidateQueries({ queryKey: VIEWER_KEY });
@@ -24,6 +21,30 @@ export function TeamSettings({ annotationsRequired }: { annotationsRequired: num
     event.preventDefault();
     save.mutate();
   };
+  return { save, submit };
+}
+
+function SaveStatus({ save }: { save: ReturnType<typeof useSaveSettings>['save'] }) {
+  return (
+    <>
+      {save.isError && (
+        <p className="form-error" role="alert">
+          {describeError(save.error)}
+        </p>
+      )}
+      {save.isSuccess && (
+        <p className="notice" role="status">
+          Saved.
+        </p>
+      )}
+    </>
+  );
+}
+
+/** How many independent labels a pair needs before it counts as agreed (or goes to an editor). */
+export function TeamSettings({ annotationsRequired }: { annotationsRequired: number }) {
+  const [value, setValue] = useState(String(annotationsRequired));
+  const { save, submit } = useSaveSettings(() => ({ annotationsRequired: Number(value) }));
   return (
     <form className="card" onSubmit={submit} aria-labelledby="settings-title">
       <h2 id="settings-title">Consensus</h2>
@@ -54,16 +75,69 @@ export function TeamSettings({ annotationsRequired }: { annotationsRequired: num
           Applies to labels recorded from now on.
         </p>
       </div>
-      {save.isError && (
-        <p className="form-error" role="alert">
-          {describeError(save.error)}
+      <SaveStatus save={save} />
+    </form>
+  );
+}
+
+/** The shares of copies among candidate pairs a team can flag at (API bounds: 0.001-0.4). */
+const PREVALENCES = [0.005, 0.01, 0.02, 0.05, 0.1, 0.2];
+const percent = (p: number) => `${Number((p * 100).toPrecision(3))} %`;
+
+/**
+ * Flag sensitivity: the share of candidate pairs the team expects to be copies. A verified pair
+ * is flagged where it is more likely a copy than not at that share; "" is the model's own.
+ */
+export function FlagSensitivity({
+  flagPrevalence,
+  model,
+}: {
+  flagPrevalence: number | null;
+  model: { name: string; flagPrevalence: number | null; verifiedThreshold: number | null } | null;
+}) {
+  const current = flagPrevalence === null ? '' : String(flagPrevalence);
+  const [value, setValue] = useState(current);
+  const { save, submit } = useSaveSettings(() => ({
+    flagPrevalence: value === '' ? null : Number(value),
+  }));
+  const choices = [
+    ...new Set([...PREVALENCES, ...(flagPrevalence === null ? [] : [flagPrevalence])]),
+  ];
+  return (
+    <form className="card" onSubmit={submit} aria-labelledby="flag-sensitivity-title">
+      <h2 id="flag-sensitivity-title">Flag sensitivity</h2>
+      <div className="form-row">
+        <label className="field">
+          <span>Expected share of copies among candidate pairs</span>
+          <select value={value} onChange={(event) => setValue(event.target.value)}>
+            <option value="">
+              The model’s own
+              {model?.flagPrevalence != null ? ` (${percent(model.flagPrevalence)})` : ''}
+            </option>
+            {choices
+              .sort((x, y) => x - y)
+              .map((p) => (
+                <option key={p} value={String(p)}>
+                  {percent(p)}
+                </option>
+              ))}
+          </select>
+        </label>
+        <div className="field">
+          <button type="submit" className="btn" disabled={save.isPending || value === current}>
+            {save.isPending ? 'Saving…' : 'Save'}
+          </button>
+        </div>
+        <p className="muted" style={{ flex: 1, minWidth: 240 }}>
+          A verified pair is flagged where it is more likely a copy than not when this share of
+          candidate pairs are copies. A higher share finds more copies and flags more look-alikes.
+          Saving re-flags the team's verified pairs at once; a pair already annotated or decided
+          keeps its flag.
+          {model?.verifiedThreshold != null &&
+            ` Flag threshold of ${model.name} now: ${model.verifiedThreshold.toFixed(3)}.`}
         </p>
-      )}
-      {save.isSuccess && (
-        <p className="notice" role="status">
-          Saved.
-        </p>
-      )}
+      </div>
+      <SaveStatus save={save} />
     </form>
   );
 }

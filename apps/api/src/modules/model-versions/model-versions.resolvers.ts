@@ -1,4 +1,4 @@
-import { calibratedVerification, type TVerification } from '@twinspect/inference';
+import { manifestFlagThreshold, type TVerification } from '@twinspect/inference';
 import { findActiveModelVersion } from '@twinspect/prisma';
 import { requireRole } from '../../access.ts';
 import type { PairMetrics, Resolvers } from '../../generated/graphql.ts';
@@ -47,10 +47,11 @@ export const modelVersionsResolvers: Resolvers = {
       version.activatedById ? ctx.loaders.user.load(version.activatedById) : null,
     heldOutMetrics: (version) => pairMetrics(version.metrics, 'heldOut'),
     standardMetrics: (version) => pairMetrics(version.metrics, 'standard'),
-    verifiedThreshold: (version) =>
-      calibratedVerification(
-        (version.manifest as { verification?: TVerification } | null)?.verification,
-      )?.flagAbove ?? null,
+    verifiedThreshold: (version, _args, ctx) =>
+      manifestFlagThreshold(version.manifest, ctx.viewer?.active?.organization.flagPrevalence),
+    flagPrevalence: (version) =>
+      (version.manifest as { verification?: TVerification } | null)?.verification?.flagPrevalence ??
+      null,
     config: (version) =>
       (version.manifest as { training?: { config?: unknown } } | null)?.training?.config ?? null,
     // A platform version is every team's, but the platform-wide run that made it read every

@@ -225,9 +225,15 @@ export type TrainingTrigger =
   | 'MANUAL'
   | 'SCHEDULE';
 
+/** Omitted fields keep their value. */
 export type UpdateOrganizationSettingsInput = {
   /** Independent labels each pair needs before consensus (1-5). */
-  annotationsRequired: number;
+  annotationsRequired?: number | null | undefined;
+  /**
+   * Flag sensitivity, 0.001-0.4 (see Organization.flagPrevalence); null returns to the model's own.
+   * Verified pairs are re-flagged at once; a pair already annotated or decided keeps its flag.
+   */
+  flagPrevalence?: number | null | undefined;
 };
 
 export type Verdict =
@@ -332,7 +338,7 @@ export type SetImagesQuery = { imageSet: { id: string, images: { totalCount: num
 export type MembersQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MembersQuery = { organization: { id: string, name: string, annotationsRequired: number, members: Array<{ id: string, role: Role, createdAt: string, user: { id: string, name: string, email: string } }>, invitations: Array<{ id: string, email: string, role: Role, createdAt: string, expiresAt: string, acceptedAt: string | null, revokedAt: string | null, invitedBy: { id: string, name: string } }> } | null };
+export type MembersQuery = { activeModelVersion: { id: string, name: string, flagPrevalence: number | null, verifiedThreshold: number | null } | null, organization: { id: string, name: string, annotationsRequired: number, flagPrevalence: number | null, members: Array<{ id: string, role: Role, createdAt: string, user: { id: string, name: string, email: string } }>, invitations: Array<{ id: string, email: string, role: Role, createdAt: string, expiresAt: string, acceptedAt: string | null, revokedAt: string | null, invitedBy: { id: string, name: string } }> } | null };
 
 export type InviteMemberMutationVariables = Exact<{
   input: InviteMemberInput;
@@ -381,7 +387,7 @@ export type UpdateOrganizationSettingsMutationVariables = Exact<{
 }>;
 
 
-export type UpdateOrganizationSettingsMutation = { updateOrganizationSettings: { organization: { id: string, annotationsRequired: number } } };
+export type UpdateOrganizationSettingsMutation = { updateOrganizationSettings: { organization: { id: string, annotationsRequired: number, flagPrevalence: number | null } } };
 
 export type PairMetricsFieldsFragment = { n: number, accuracy: number, precision: number, recall: number, f1: number, auc: number | null, roc: { fpr: Array<number>, tpr: Array<number> } };
 
@@ -937,10 +943,17 @@ export const SetImagesDocument = new TypedDocumentString(`
     `) as unknown as TypedDocumentString<SetImagesQuery, SetImagesQueryVariables>;
 export const MembersDocument = new TypedDocumentString(`
     query Members {
+  activeModelVersion {
+    id
+    name
+    flagPrevalence
+    verifiedThreshold
+  }
   organization {
     id
     name
     annotationsRequired
+    flagPrevalence
     members {
       id
       role
@@ -1038,6 +1051,7 @@ export const UpdateOrganizationSettingsDocument = new TypedDocumentString(`
     organization {
       id
       annotationsRequired
+      flagPrevalence
     }
   }
 }
