@@ -104,6 +104,7 @@ def render(model_dir: Path, evals: list[Path], notes: str) -> str:
               "Barlow Twins 0.68 / 0.69; SimCLR 0.67 / 0.71.", ""]
     if notes:
         lines += [notes.strip(), ""]
+    lines += _flag_sensitivity([json.loads((ev / "metrics.json").read_text()) for ev in evals])
     lines += ["## Limits", "",
               f"- Trained on 2 CPU cores at {m['input']['size']} px without pretrained weights: fine detail below "
               "that resolution is not seen.",
@@ -113,6 +114,24 @@ def render(model_dir: Path, evals: list[Path], notes: str) -> str:
               "(retrain from confirmed labels) for a new source.",
               "- A score is evidence for a human reviewer, not a verdict.", ""]
     return "\n".join(lines)
+
+
+def _flag_sensitivity(results: list[dict]) -> list[str]:
+    """Recall and false flags of each held-out row at each flag prevalence a team can choose."""
+    rows = [r for r in results if r.get("flag_sensitivity")]
+    if not rows:
+        return []
+    head = " | ".join(f"{r['protocol']} {r['negatives']}" for r in rows)
+    lines = ["## Flag sensitivity", "",
+             "A team sets the share of candidate pairs it expects to be copies (team settings, or the CLI's "
+             "`--flag-prevalence`); a verified pair is flagged where it is more likely a copy than not at that "
+             "share. Recall, and false flags among each row's negatives, on the held-out pairs:", "",
+             f"| prevalence | flag threshold | {head} |", "|---|---|" + "---|" * len(rows)]
+    for i, first in enumerate(rows[0]["flag_sensitivity"]):
+        cells = " | ".join(f"{x['recall']:.3f} ({x['false_flags']} of {x['negatives']})"
+                           for x in (r["flag_sensitivity"][i] for r in rows))
+        lines.append(f"| {first['prevalence']:.1%} | {first['threshold']:.4f} | {cells} |")
+    return [*lines, ""]
 
 
 def main(argv: list[str] | None = None) -> int:

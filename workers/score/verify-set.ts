@@ -10,7 +10,7 @@ import {
   verifyCandidate,
 } from '@twinspect/inference';
 import type { TVerifySetJob, TVerifySetResult } from '@twinspect/jobs';
-import { reapplyVerifiedFlags } from '@twinspect/prisma';
+import { REFLAG_TRANSACTION, reapplyVerifiedFlags } from '@twinspect/prisma';
 import { StorageError } from '@twinspect/storage';
 import { UnrecoverableError } from 'bullmq';
 import type { WorkerDeps } from '../shared/deps.ts';
@@ -156,8 +156,9 @@ export async function verifySet(
 
   // A flag prevalence the team changed while the job ran also reaches the pairs written since
   // (this recounts the set's pairsFlagged too).
-  await prisma.$transaction((tx) =>
-    reapplyVerifiedFlags(tx, set.orgId, manifestFlagThreshold, set.id),
+  await prisma.$transaction(
+    (tx) => reapplyVerifiedFlags(tx, set.orgId, manifestFlagThreshold, set.id),
+    REFLAG_TRANSACTION,
   );
   const pairsFlagged = await countFlagged();
   logger.info({ setId: set.id, pairsChecked: checked, pairsFlagged }, 'set verified');

@@ -1,5 +1,5 @@
 import { FLAG_PREVALENCE_RANGE, manifestFlagThreshold } from '@twinspect/inference';
-import { type PrismaClient, reapplyVerifiedFlags } from '@twinspect/prisma';
+import { type PrismaClient, REFLAG_TRANSACTION, reapplyVerifiedFlags } from '@twinspect/prisma';
 import { z } from 'zod';
 import type { Actor } from '../../context.ts';
 import { recordAuditEntry } from '../audit/record-audit-entry.ts';
@@ -50,5 +50,5 @@ export async function updateOrganizationSettings(
       data: changes,
     });
     return organization;
-  });
+  }, REFLAG_TRANSACTION);
 }

@@ -1,0 +1,36 @@
+import numpy as np
+import pytest
+
+from twinspect_training.evaluation import flag_threshold_at
+from twinspect_training.report import FLAG_PREVALENCES, flag_sensitivity, markdown
+
+
+def test_flag_sensitivity_tabulates_each_prevalence_a_team_can_choose():
+    rng = np.random.default_rng(0)
+    labels = np.array([1] * 40 + [0] * 60)
+    scores = np.clip(np.where(labels == 1, rng.normal(0.93, 0.06, 100), rng.normal(0.5, 0.25, 100)), 0, 1)
+    verification = {"flagThreshold": 0.97, "flagPrevalence": 0.02}
+    rows = flag_sensitivity(labels, scores, verification)
+    assert [r["prevalence"] for r in rows] == list(FLAG_PREVALENCES)
+    # The manifest's own prevalence gives its own threshold; more copies expected, lower threshold.
+    assert next(r for r in rows if r["prevalence"] == 0.02)["threshold"] == pytest.approx(0.97, abs=1e-6)
+    thresholds = [r["threshold"] for r in rows]
+    assert thresholds == sorted(thresholds, reverse=True)
+    assert [r["recall"] for r in rows] == sorted(r["recall"] for r in rows)
+    for r in rows:
+        t = flag_threshold_at(verification, r["prevalence"])
+        flagged = scores > t
+        assert r["recall"] == pytest.approx(flagged[labels == 1].mean(), abs=1e-4)
+        assert r["false_flags"] == int(flagged[labels == 0].sum()) and r["negatives"] == 60
+        # Precision at that prevalence: p·TPR / (p·TPR + (1 - p)·FPR).
+        tpr, fpr, p = flagged[labels == 1].mean(), flagged[labels == 0].mean(), r["prevalence"]
+        expected = p * tpr / (p * tpr + (1 - p) * fpr) if tpr or fpr else 0.0
+        assert r["precision_at_prevalence"] == pytest.approx(expected, abs=1e-4)
+    assert rows[-1]["false_flags"] > rows[0]["false_flags"]
+
+    result = {"protocol": "editorial", "negatives": "random", "model_version": "v", "pairs": 100, "seed": 0,
+              "images": "x", "threshold": 0.5, "combination": "c", "methods": {}, "per_alteration": {"bta": {}},
+              "flag_sensitivity": rows}
+    text = markdown(result)
+    assert "## Flag sensitivity" in text
+    assert f"| 2.0% | {0.97:.4f} |" in text
