@@ -58,10 +58,25 @@ test('an admin makes flagging more sensitive for the team, then returns to the m
   await expect(card.getByText(/Flag threshold of .+ now: 0\.85\d\./)).toBeVisible();
   await expect(share).toHaveValue('0.1');
   await snap(page, '17-flag-sensitivity');
+  // The Models page says what flags the team's pairs now.
+  await page.getByRole('link', { name: 'Models' }).click();
+  const active = page.getByTestId('active-model');
+  await expect(
+    active.getByText(
+      /0\.85\d for verified pairs, at 10 % copies among candidates \(your team’s setting/,
+    ),
+  ).toBeVisible();
 
+  await page.getByRole('link', { name: 'Members' }).click();
   await share.selectOption('');
   await card.getByRole('button', { name: 'Save' }).click();
   await expect(card.getByText(/Flag threshold of .+ now: 0\.970\./)).toBeVisible();
+  await page.getByRole('link', { name: 'Models' }).click();
+  await expect(
+    page
+      .getByTestId('active-model')
+      .getByText(/0\.970 for verified pairs, at 2 % copies among candidates \(the model’s own/),
+  ).toBeVisible();
   await page.getByRole('link', { name: 'Audit log' }).click();
   await expect(
     page.getByRole('cell', { name: 'organization.settings', exact: true }).first(),

@@ -27,8 +27,8 @@ const KEYPOINT_CACHE = 2_000;
  * other stored pairs are screened with each image's strongest keypoints, and those that match are
  * verified too. A verified pair is flagged at the team's flag prevalence (Organization
  * .flagPrevalence, else the manifest's). The rest are not flagged (rows flagged by a model-only
- * scoring before are unflagged). Results are written in batches and verification is deterministic, so a retried or
- * restarted job skips what is done and converges.
+ * scoring before are unflagged). Results are written in batches and verification is
+ * deterministic, so a retried or restarted job skips what is done and converges.
  */
 export async function verifySet(
   deps: WorkerDeps,

@@ -13,6 +13,7 @@ export const viewerQuery = graphql(`
         id
         name
         annotationsRequired
+        flagPrevalence
       }
       memberships {
         id

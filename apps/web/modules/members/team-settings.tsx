@@ -5,6 +5,7 @@ import { type FormEvent, useState } from 'react';
 import { VIEWER_KEY } from '../auth/use-viewer';
 import type { UpdateOrganizationSettingsInput } from '../graphql/generated/graphql';
 import { describeError, request } from '../graphql/request';
+import { formatPercent } from '../ui/format';
 import { updateOrganizationSettingsMutation } from './queries';
 
 /** Saves one team setting; what a form shows of it is SaveStatus. */
@@ -82,7 +83,6 @@ export function TeamSettings({ annotationsRequired }: { annotationsRequired: num
 
 /** The shares of copies among candidate pairs a team can flag at (API bounds: 0.001-0.4). */
 const PREVALENCES = [0.005, 0.01, 0.02, 0.05, 0.1, 0.2];
-const percent = (p: number) => `${Number((p * 100).toPrecision(3))} %`;
 
 /**
  * Flag sensitivity: the share of candidate pairs the team expects to be copies. A verified pair
@@ -112,13 +112,13 @@ export function FlagSensitivity({
           <select value={value} onChange={(event) => setValue(event.target.value)}>
             <option value="">
               The model’s own
-              {model?.flagPrevalence != null ? ` (${percent(model.flagPrevalence)})` : ''}
+              {model?.flagPrevalence != null ? ` (${formatPercent(model.flagPrevalence)})` : ''}
             </option>
             {choices
               .sort((x, y) => x - y)
               .map((p) => (
                 <option key={p} value={String(p)}>
-                  {percent(p)}
+                  {formatPercent(p)}
                 </option>
               ))}
           </select>

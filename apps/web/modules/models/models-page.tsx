@@ -1,10 +1,11 @@
 'use client';
 
 import { useQuery } from '@tanstack/react-query';
+import { useViewer } from '../auth/use-viewer';
 import { request } from '../graphql/request';
 import { PageHeader } from '../layout/page-header';
 import { Badge } from '../ui/badge';
-import { formatDateTime } from '../ui/format';
+import { formatDateTime, formatPercent } from '../ui/format';
 import { EmptyState, ErrorState, LoadingState } from '../ui/states';
 import { isActiveRun, metric } from './format-training';
 import { LabelStats } from './label-stats';
@@ -17,6 +18,7 @@ import { VersionRegistry } from './version-registry';
 
 /** ADMIN: the active model, retraining (now or on a schedule), live progress, the registry. */
 export function ModelsPage() {
+  const { data: viewer } = useViewer();
   const dashboard = useQuery({
     queryKey: ['modelsDashboard'],
     queryFn: () => request(modelsDashboardQuery),
@@ -44,6 +46,8 @@ export function ModelsPage() {
     trainingLabelStats,
     trainingSchedule,
   } = dashboard.data;
+  const teamPrevalence = viewer?.activeOrganization?.flagPrevalence ?? null;
+  const flagPrevalence = teamPrevalence ?? active?.flagPrevalence ?? null;
   const current = trainingRuns.find(isActiveRun) ?? trainingRuns[0];
   const busy = trainingRuns.some(isActiveRun);
   return (
@@ -72,8 +76,18 @@ export function ModelsPage() {
                     ? formatDateTime(active.activatedAt)
                     : formatDateTime(active.createdAt)}
                 </dd>
-                <dt>Threshold</dt>
+                <dt>Model threshold</dt>
                 <dd>{metric(active.threshold)}</dd>
+                {active.verifiedThreshold != null && (
+                  <>
+                    <dt>Flag threshold</dt>
+                    <dd>
+                      {metric(active.verifiedThreshold)} for verified pairs
+                      {flagPrevalence != null &&
+                        `, at ${formatPercent(flagPrevalence)} copies among candidates (${teamPrevalence != null ? 'your team’s setting' : 'the model’s own'}; Members → Flag sensitivity)`}
+                    </dd>
+                  </>
+                )}
                 <dt>Held-out labels</dt>
                 <dd>
                   accuracy {metric(active.heldOutMetrics?.accuracy)} · AUC{' '}

@@ -23,6 +23,8 @@ export const modelVersionFields = graphql(`
     active
     isOrganizationModel
     threshold
+    verifiedThreshold
+    flagPrevalence
     createdAt
     activatedAt
     parent {

@@ -18,6 +18,11 @@ export function formatBytes(bytes: number): string {
 }
 
 /** SCREAMING_CASE enum values for people: NEEDS_ADJUDICATION → Needs adjudication. */
+/** A share as a percentage: 0.005 -> "0.5 %", 0.1 -> "10 %". */
+export function formatPercent(share: number): string {
+  return `${Number((share * 100).toPrecision(3))} %`;
+}
+
 export function humanize(value: string): string {
   const words = value.toLowerCase().replaceAll('_', ' ');
   return words.charAt(0).toUpperCase() + words.slice(1);
