@@ -51,12 +51,17 @@ test('an admin makes flagging more sensitive for the team, then returns to the m
   await expect(card.getByText(/Flag threshold of .+ now: 0\.970\./)).toBeVisible();
   await expect(share).toHaveValue('');
   await expect(share.getByRole('option', { name: 'The model’s own (2 %)' })).toBeAttached();
+  // What each share flags on the model's validation pairs; the model's own 2 % is marked.
+  const table = card.getByRole('table', { name: 'What each share flags' });
+  await expect(table.getByRole('row')).toHaveCount(7);
+  await expect(table.locator('tr[aria-current="true"] td').first()).toHaveText('2 %');
 
   // 1 copy in 10 candidate pairs: the verified flag threshold falls to about 0.86.
   await share.selectOption('0.1');
   await card.getByRole('button', { name: 'Save' }).click();
   await expect(card.getByText(/Flag threshold of .+ now: 0\.85\d\./)).toBeVisible();
   await expect(share).toHaveValue('0.1');
+  await expect(table.locator('tr[aria-current="true"] td').first()).toHaveText('10 %');
   await snap(page, '17-flag-sensitivity');
   // The Models page says what flags the team's pairs now.
   await page.getByRole('link', { name: 'Models' }).click();

@@ -87,6 +87,10 @@ def test_calibration_fits_the_verified_combination_when_pairs_were_verified(expo
     assert v["flagPrevalence"] == 0.02
     assert v["flagThreshold"] == pytest.approx(0.98, abs=1e-6)
     assert manifest["metrics"]["validation_flagged"]["n"] == 8
+    sensitivity = manifest["metrics"]["validation_flag_sensitivity"]
+    assert [r["prevalence"] for r in sensitivity] == [0.005, 0.01, 0.02, 0.05, 0.1, 0.2]
+    assert next(r for r in sensitivity if r["prevalence"] == 0.02)["threshold"] == v["flagThreshold"]
+    assert all(r["negatives"] == 4 for r in sensitivity)
 
 
 def test_flag_threshold_is_even_odds_at_the_case_prevalence():

@@ -17,7 +17,8 @@ The regression is fitted where 40 % of pairs are copies; among a real case's ver
 pairs copies are rare. The workers flag by `flagThreshold`: the combined score at which a pair is
 more likely a copy than not when FLAG_PREVALENCE of the pairs are (Bayes: the fitted odds times the
 ratio of the two prior odds reach 1). The accuracy-maximising `threshold` stays for the
-evaluation's accuracy figures.
+evaluation's accuracy figures. `metrics.validation_flag_sensitivity` tabulates what each flag
+prevalence a team can choose would flag on these pairs.
 """
 from __future__ import annotations
 
@@ -30,7 +31,7 @@ import numpy as np
 from sklearn.linear_model import LogisticRegression
 
 from .evaluation import best_threshold, flag_threshold, metrics
-from .report import GEOMETRY_FEATURES, combination_features
+from .report import GEOMETRY_FEATURES, combination_features, flag_sensitivity
 
 # Copies among the verified candidate pairs of a real case, for the flag threshold. Measured with
 # the shipped model: on the 757 bio-dev originals of the end-to-end bench (no planted copy) 2 %
@@ -82,6 +83,9 @@ def main(argv: list[str] | None = None) -> int:
             k: round(v, 4) if isinstance(v, float) else v for k, v in metrics(y, combined, tv).items()}
         manifest["metrics"]["validation_flagged"] = {
             k: round(v, 4) if isinstance(v, float) else v for k, v in metrics(y, combined, tf).items()}
+        # What each flag prevalence a team can choose does on these pairs (the team settings show it).
+        manifest["metrics"]["validation_flag_sensitivity"] = flag_sensitivity(
+            y, combined, manifest["verification"])
     args.manifest.write_text(json.dumps(manifest, indent=2))
     print(json.dumps({"event": "calibrated", "threshold": manifest["threshold"], "pairs": len(y),
                       "verification": manifest.get("verification")}))

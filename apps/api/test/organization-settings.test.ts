@@ -156,6 +156,48 @@ describe('flag prevalence', () => {
     expect(await flaggedIds(other.setId)).toEqual(otherBefore);
   });
 
+  it("answers what each prevalence flags on the version's validation pairs, from its manifest", async () => {
+    const own = await teamWithVerifiedPairs();
+    const admin = await t.as(own.team.email('ADMIN'));
+    const SENSITIVITY = `query($id: ID!) { modelVersion(id: $id) { flagPrevalence flagSensitivity {
+      prevalence threshold recall falsePositiveRate falseFlags negatives precisionAtPrevalence } } }`;
+    type Answer = { modelVersion: { flagPrevalence: number; flagSensitivity: unknown[] } };
+    // Not measured (an older manifest): an empty table.
+    const before = await admin.request<Answer>(SENSITIVITY, { id: own.model.id });
+    expect(before.errors).toEqual([]);
+    expect(before.data?.modelVersion).toEqual({ flagPrevalence: 0.02, flagSensitivity: [] });
+    const row = {
+      prevalence: 0.05,
+      threshold: 0.9265,
+      recall: 0.62,
+      false_positive_rate: 0,
+      false_flags: 0,
+      negatives: 600,
+      precision_at_prevalence: 1,
+    };
+    await t.prisma.modelVersion.update({
+      where: { id: own.model.id },
+      data: {
+        manifest: {
+          ...(own.model.manifest as object),
+          metrics: { validation_flag_sensitivity: [row] },
+        },
+      },
+    });
+    const after = await admin.request<Answer>(SENSITIVITY, { id: own.model.id });
+    expect(after.data?.modelVersion.flagSensitivity).toEqual([
+      {
+        prevalence: 0.05,
+        threshold: 0.9265,
+        recall: 0.62,
+        falsePositiveRate: 0,
+        falseFlags: 0,
+        negatives: 600,
+        precisionAtPrevalence: 1,
+      },
+    ]);
+  });
+
   it('refuses a prevalence out of range and callers who are not ADMIN', async () => {
     const own = await teamWithVerifiedPairs();
     const before = await flaggedIds(own.setId);

@@ -229,6 +229,22 @@ export type Decision = {
   verdict: Verdict;
 };
 
+/** One flag prevalence on a version's validation pairs (40 % copies, both protocols). */
+export type FlagSensitivity = {
+  __typename?: 'FlagSensitivity';
+  falseFlags: Scalars['Int']['output'];
+  /** Share of the other pairs flagged. */
+  falsePositiveRate: Scalars['Float']['output'];
+  negatives: Scalars['Int']['output'];
+  /** Precision these rates give when this share of candidate pairs are copies. */
+  precisionAtPrevalence: Scalars['Float']['output'];
+  prevalence: Scalars['Float']['output'];
+  /** Share of the copies flagged. */
+  recall: Scalars['Float']['output'];
+  /** The combined score verified pairs are flagged above at this prevalence. */
+  threshold: Scalars['Float']['output'];
+};
+
 export type GateComparison = {
   __typename?: 'GateComparison';
   active: Scalars['Float']['output'];
@@ -445,6 +461,8 @@ export type ModelVersion = {
   dataSnapshot: Maybe<Scalars['JSON']['output']>;
   /** The share of copies among candidate pairs the manifest's flag threshold is calibrated for (a team's flag prevalence replaces it); null for older or unverified versions. */
   flagPrevalence: Maybe<Scalars['Float']['output']>;
+  /** What each flag prevalence a team can choose flags on the version's validation pairs (calibrate.py); empty when not measured. */
+  flagSensitivity: Array<FlagSensitivity>;
   /** Gate evaluation on the organization's held-out confirmed labels (retrained versions). */
   heldOutMetrics: Maybe<PairMetrics>;
   id: Scalars['ID']['output'];
@@ -1291,6 +1309,7 @@ export type ResolversTypes = {
   CreateOrganizationPayload: ResolverTypeWrapper<Omit<CreateOrganizationPayload, 'organization'> & { organization: ResolversTypes['Organization'] }>;
   DateTime: ResolverTypeWrapper<Scalars['DateTime']['output']>;
   Decision: ResolverTypeWrapper<DecisionModel>;
+  FlagSensitivity: ResolverTypeWrapper<FlagSensitivity>;
   Float: ResolverTypeWrapper<Scalars['Float']['output']>;
   GateComparison: ResolverTypeWrapper<GateComparison>;
   GateSkip: ResolverTypeWrapper<GateSkip>;
@@ -1401,6 +1420,7 @@ export type ResolversParentTypes = {
   CreateOrganizationPayload: Omit<CreateOrganizationPayload, 'organization'> & { organization: ResolversParentTypes['Organization'] };
   DateTime: Scalars['DateTime']['output'];
   Decision: DecisionModel;
+  FlagSensitivity: FlagSensitivity;
   Float: Scalars['Float']['output'];
   GateComparison: GateComparison;
   GateSkip: GateSkip;
@@ -1579,6 +1599,16 @@ export type DecisionResolvers<ContextType = GraphQLContext, ParentType extends R
   verdict?: Resolver<ResolversTypes['Verdict'], ParentType, ContextType>;
 };
 
+export type FlagSensitivityResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['FlagSensitivity'] = ResolversParentTypes['FlagSensitivity']> = {
+  falseFlags?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  falsePositiveRate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  negatives?: Resolver<ResolversTypes['Int'], ParentType, ContextType>;
+  precisionAtPrevalence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  prevalence?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  recall?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+  threshold?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
+};
+
 export type GateComparisonResolvers<ContextType = GraphQLContext, ParentType extends ResolversParentTypes['GateComparison'] = ResolversParentTypes['GateComparison']> = {
   active?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
   candidate?: Resolver<ResolversTypes['Float'], ParentType, ContextType>;
@@ -1724,6 +1754,7 @@ export type ModelVersionResolvers<ContextType = GraphQLContext, ParentType exten
   createdAt?: Resolver<ResolversTypes['DateTime'], ParentType, ContextType>;
   dataSnapshot?: Resolver<Maybe<ResolversTypes['JSON']>, ParentType, ContextType>;
   flagPrevalence?: Resolver<Maybe<ResolversTypes['Float']>, ParentType, ContextType>;
+  flagSensitivity?: Resolver<Array<ResolversTypes['FlagSensitivity']>, ParentType, ContextType>;
   heldOutMetrics?: Resolver<Maybe<ResolversTypes['PairMetrics']>, ParentType, ContextType>;
   id?: Resolver<ResolversTypes['ID'], ParentType, ContextType>;
   isOrganizationModel?: Resolver<ResolversTypes['Boolean'], ParentType, ContextType>;
@@ -2029,6 +2060,7 @@ export type Resolvers<ContextType = GraphQLContext> = {
   CreateOrganizationPayload?: CreateOrganizationPayloadResolvers<ContextType>;
   DateTime?: GraphQLScalarType;
   Decision?: DecisionResolvers<ContextType>;
+  FlagSensitivity?: FlagSensitivityResolvers<ContextType>;
   GateComparison?: GateComparisonResolvers<ContextType>;
   GateSkip?: GateSkipResolvers<ContextType>;
   Image?: ImageResolvers<ContextType>;

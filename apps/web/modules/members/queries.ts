@@ -7,6 +7,13 @@ export const membersQuery = graphql(`
       name
       flagPrevalence
       verifiedThreshold
+      flagSensitivity {
+        prevalence
+        threshold
+        recall
+        falseFlags
+        negatives
+      }
     }
     organization {
       id

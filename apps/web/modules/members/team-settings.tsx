@@ -93,7 +93,18 @@ export function FlagSensitivity({
   model,
 }: {
   flagPrevalence: number | null;
-  model: { name: string; flagPrevalence: number | null; verifiedThreshold: number | null } | null;
+  model: {
+    name: string;
+    flagPrevalence: number | null;
+    verifiedThreshold: number | null;
+    flagSensitivity: {
+      prevalence: number;
+      threshold: number;
+      recall: number;
+      falseFlags: number;
+      negatives: number;
+    }[];
+  } | null;
 }) {
   const current = flagPrevalence === null ? '' : String(flagPrevalence);
   const [value, setValue] = useState(current);
@@ -137,6 +148,42 @@ export function FlagSensitivity({
             ` Flag threshold of ${model.name} now: ${model.verifiedThreshold.toFixed(3)}.`}
         </p>
       </div>
+      {model && model.flagSensitivity.length > 0 && (
+        <table className="table" aria-label="What each share flags">
+          <caption className="muted">
+            What each share flags on {model.name}’s validation pairs (both protocols, 40 % copies):
+          </caption>
+          <thead>
+            <tr>
+              <th scope="col">Share of copies</th>
+              <th scope="col">Flag threshold</th>
+              <th scope="col">Copies flagged</th>
+              <th scope="col">Other pairs flagged</th>
+            </tr>
+          </thead>
+          <tbody>
+            {model.flagSensitivity.map((row) => {
+              const chosen = Number(value === '' ? model.flagPrevalence : value) === row.prevalence;
+              return (
+                <tr key={row.prevalence} aria-current={chosen ? 'true' : undefined}>
+                  <td>
+                    {chosen ? (
+                      <strong>{formatPercent(row.prevalence)}</strong>
+                    ) : (
+                      formatPercent(row.prevalence)
+                    )}
+                  </td>
+                  <td className="mono">{row.threshold.toFixed(3)}</td>
+                  <td>{formatPercent(row.recall)}</td>
+                  <td>
+                    {row.falseFlags} of {row.negatives}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      )}
       <SaveStatus save={save} />
     </form>
   );

@@ -1,10 +1,34 @@
 import { manifestFlagThreshold, type TVerification } from '@twinspect/inference';
 import { findActiveModelVersion } from '@twinspect/prisma';
+import { z } from 'zod';
 import { requireRole } from '../../access.ts';
 import type { PairMetrics, Resolvers } from '../../generated/graphql.ts';
 import { isPlatformAdmin, visibleRunScope } from '../training-runs/training-params.ts';
 import { rescoreImageSet } from './rescore-image-set.ts';
 import { setActiveModelVersion } from './set-active-model-version.ts';
+
+/** The validation flag sensitivity calibrate.py stores in a manifest's metrics (snake_case). */
+const ZFlagSensitivity = z.array(
+  z
+    .object({
+      prevalence: z.number(),
+      threshold: z.number(),
+      recall: z.number(),
+      false_positive_rate: z.number(),
+      false_flags: z.number().int(),
+      negatives: z.number().int(),
+      precision_at_prevalence: z.number(),
+    })
+    .transform((row) => ({
+      prevalence: row.prevalence,
+      threshold: row.threshold,
+      recall: row.recall,
+      falsePositiveRate: row.false_positive_rate,
+      falseFlags: row.false_flags,
+      negatives: row.negatives,
+      precisionAtPrevalence: row.precision_at_prevalence,
+    })),
+);
 
 /** A metrics suite stored by the train worker's gate (workers/train/pair-metrics.ts). */
 function pairMetrics(metrics: unknown, suite: 'heldOut' | 'standard'): PairMetrics | null {
@@ -52,6 +76,12 @@ export const modelVersionsResolvers: Resolvers = {
     flagPrevalence: (version) =>
       (version.manifest as { verification?: TVerification } | null)?.verification?.flagPrevalence ??
       null,
+    flagSensitivity: (version) => {
+      const stored = (version.manifest as { metrics?: { validation_flag_sensitivity?: unknown } })
+        ?.metrics?.validation_flag_sensitivity;
+      const parsed = ZFlagSensitivity.safeParse(stored);
+      return parsed.success ? parsed.data : [];
+    },
     config: (version) =>
       (version.manifest as { training?: { config?: unknown } } | null)?.training?.config ?? null,
     // A platform version is every team's, but the platform-wide run that made it read every

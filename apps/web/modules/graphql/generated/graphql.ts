@@ -338,7 +338,7 @@ export type SetImagesQuery = { imageSet: { id: string, images: { totalCount: num
 export type MembersQueryVariables = Exact<{ [key: string]: never; }>;
 
 
-export type MembersQuery = { activeModelVersion: { id: string, name: string, flagPrevalence: number | null, verifiedThreshold: number | null } | null, organization: { id: string, name: string, annotationsRequired: number, flagPrevalence: number | null, members: Array<{ id: string, role: Role, createdAt: string, user: { id: string, name: string, email: string } }>, invitations: Array<{ id: string, email: string, role: Role, createdAt: string, expiresAt: string, acceptedAt: string | null, revokedAt: string | null, invitedBy: { id: string, name: string } }> } | null };
+export type MembersQuery = { activeModelVersion: { id: string, name: string, flagPrevalence: number | null, verifiedThreshold: number | null, flagSensitivity: Array<{ prevalence: number, threshold: number, recall: number, falseFlags: number, negatives: number }> } | null, organization: { id: string, name: string, annotationsRequired: number, flagPrevalence: number | null, members: Array<{ id: string, role: Role, createdAt: string, user: { id: string, name: string, email: string } }>, invitations: Array<{ id: string, email: string, role: Role, createdAt: string, expiresAt: string, acceptedAt: string | null, revokedAt: string | null, invitedBy: { id: string, name: string } }> } | null };
 
 export type InviteMemberMutationVariables = Exact<{
   input: InviteMemberInput;
@@ -951,6 +951,13 @@ export const MembersDocument = new TypedDocumentString(`
     name
     flagPrevalence
     verifiedThreshold
+    flagSensitivity {
+      prevalence
+      threshold
+      recall
+      falseFlags
+      negatives
+    }
   }
   organization {
     id
