@@ -35,8 +35,9 @@ from .report import GEOMETRY_FEATURES, combination_features, flag_sensitivity
 
 # Copies among the verified candidate pairs of a real case, for the flag threshold. Measured with
 # the shipped model: on the 757 bio-dev originals of the end-to-end bench (no planted copy) 2 %
-# flags 1 pair (336 inliers, two overlapping tiles) and 5 % flags 11 (10 of them look-alikes with
-# 4-11 inliers); 2 % keeps a mirrored 80 % crop with 41 inliers that 1 % (flag above 0.985) drops.
+# flags 1 pair (336 inliers, two overlapping tiles); at AKAZE 1e-4, 5 % flagged 11 (10 of them
+# look-alikes with 4-11 inliers), at 1e-5 it flags that 1 pair too (10 % flags 14). 2 % kept a
+# mirrored 80 % crop with 41 inliers that 1 % (flag above 0.985) dropped. A team may choose its own.
 FLAG_PREVALENCE = 0.02
 
 

@@ -290,14 +290,20 @@ describe('[SCORE] a set from upload to flagged pairs', () => {
     expect(again.map(row).sort()).toEqual(pairs.map(row).sort());
 
     // The team changes its flag prevalence (here straight in the database, as if while the job
-    // ran): the next verify job flags at the team's threshold, and recounts the set. At 1 copy in
-    // 200 candidate pairs the threshold (about 0.99) is above the planted copy's score.
+    // ran): the next verify job flags at the team's threshold, and recounts the set. The share is
+    // chosen so that the team's threshold lies halfway between the planted copy's score and 1.
+    const logit = (x: number) => Math.log(x / (1 - x));
+    const target = 1 - (1 - (planted?.score ?? 0)) / 2;
+    const { flagThreshold = Number.NaN, flagPrevalence = Number.NaN } = verification ?? {};
+    const strictShare =
+      1 / (1 + Math.exp(-(logit(flagThreshold) + logit(flagPrevalence) - logit(target))));
     await pipeline.prisma.organization.update({
       where: { id: pipeline.orgId },
-      data: { flagPrevalence: 0.005 },
+      data: { flagPrevalence: strictShare },
     });
     try {
-      const strict = flagThresholdAt(verification, 0.005) ?? Number.NaN;
+      const strict = flagThresholdAt(verification, strictShare) ?? Number.NaN;
+      expect(strict).toBeCloseTo(target, 10);
       expect(strict).toBeGreaterThan(planted?.score ?? 1);
       await verifyAgain(1000);
       const reflagged = await pipeline.prisma.pair.findMany({ where: { setId: setD } });

@@ -63,7 +63,7 @@ export const DEFAULT_VERIFICATION: TVerification = {
   side: 512,
   claheClipLimit: 2,
   claheTiles: 8,
-  akazeThreshold: 1e-4,
+  akazeThreshold: 1e-5,
   maxKeypoints: 1000,
   ratio: 0.8,
   ransacPx: 5,
