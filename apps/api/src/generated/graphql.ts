@@ -475,7 +475,7 @@ export type ModelVersion = {
   /** Gate evaluation on the standard editorial protocol (retrained versions). */
   standardMetrics: Maybe<PairMetrics>;
   status: ModelVersionStatus;
-  /** Calibrated score threshold above which pairs are flagged. */
+  /** The model's own calibrated threshold: pairs that were not geometrically verified are flagged above it (verified pairs: verifiedThreshold). */
   threshold: Scalars['Float']['output'];
   /** ADMIN. The run that produced this version. */
   trainingRun: Maybe<TrainingRun>;
