@@ -80,6 +80,7 @@ export {
   FLAG_PREVALENCE_RANGE,
   flagThresholdAt,
   manifestFlagThreshold,
+  manifestVerification,
   modelOnly,
   screenCandidates,
   type VerifiedCandidate,

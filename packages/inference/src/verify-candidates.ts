@@ -51,16 +51,22 @@ export function calibratedVerification(
   };
 }
 
+/** The verification of a stored version's manifest (ModelVersion.manifest, unparsed JSON). */
+export function manifestVerification(manifest: unknown): TVerification | undefined {
+  return (manifest as { verification?: TVerification } | null)?.verification;
+}
+
 /**
- * The flag threshold of a stored version's manifest (ModelVersion.manifest, unparsed JSON) at a
- * team's prevalence; null when the version's pairs are not geometrically verified.
+ * The flag threshold of a stored version's manifest at a team's prevalence; null when the
+ * version's pairs are not geometrically verified.
  */
 export function manifestFlagThreshold(
   manifest: unknown,
   flagPrevalence?: number | null,
 ): number | null {
-  const verification = (manifest as { verification?: TVerification } | null)?.verification;
-  return calibratedVerification(verification, { flagPrevalence })?.flagAbove ?? null;
+  return (
+    calibratedVerification(manifestVerification(manifest), { flagPrevalence })?.flagAbove ?? null
+  );
 }
 
 /**

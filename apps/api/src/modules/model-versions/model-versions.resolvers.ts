@@ -1,4 +1,4 @@
-import { manifestFlagThreshold, type TVerification } from '@twinspect/inference';
+import { manifestFlagThreshold, manifestVerification } from '@twinspect/inference';
 import { findActiveModelVersion } from '@twinspect/prisma';
 import { z } from 'zod';
 import { requireRole } from '../../access.ts';
@@ -73,9 +73,7 @@ export const modelVersionsResolvers: Resolvers = {
     standardMetrics: (version) => pairMetrics(version.metrics, 'standard'),
     verifiedThreshold: (version, _args, ctx) =>
       manifestFlagThreshold(version.manifest, ctx.viewer?.active?.organization.flagPrevalence),
-    flagPrevalence: (version) =>
-      (version.manifest as { verification?: TVerification } | null)?.verification?.flagPrevalence ??
-      null,
+    flagPrevalence: (version) => manifestVerification(version.manifest)?.flagPrevalence ?? null,
     flagSensitivity: (version) => {
       const stored = (version.manifest as { metrics?: { validation_flag_sensitivity?: unknown } })
         ?.metrics?.validation_flag_sensitivity;
