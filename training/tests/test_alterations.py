@@ -3,7 +3,7 @@ import random
 import numpy as np
 from PIL import Image
 
-from twinspect_training.alterations import ALTERATION_TYPES, PROTOCOLS, alter
+from twinspect_training.alterations import ALTERATION_TYPES, PROTOCOLS, alter, shared_area
 
 
 def _image():
@@ -38,3 +38,25 @@ def test_every_alteration_type_occurs_and_is_named():
         for seed in range(200):
             seen.update(alter(_image(), protocol, random.Random(seed))[1])
     assert seen == set(ALTERATION_TYPES)
+
+
+def test_the_recorded_crop_is_the_region_the_view_shows():
+    im = _image()
+    for seed in range(40):
+        record: dict = {}
+        out, kinds = alter(im, "reference", random.Random(seed), record=record)
+        x0, y0, x1, y1 = record["crop"]
+        assert 0 <= x0 < x1 <= im.width and 0 <= y0 < y1 <= im.height
+        # A rotation by any angle keeps the crop's size; the reference protocol makes no quarter turns.
+        assert out.size == (x1 - x0, y1 - y0)
+        assert ("crop" in kinds) == (record["crop"] != (0, 0, im.width, im.height))
+        # Recording changes nothing about the alteration itself.
+        again, _ = alter(im, "reference", random.Random(seed))
+        assert np.array_equal(np.asarray(out), np.asarray(again))
+
+
+def test_shared_area_is_the_part_of_the_larger_crop_both_show():
+    assert shared_area((0, 0, 100, 100), (0, 0, 100, 100)) == 1.0
+    assert shared_area((0, 0, 100, 100), (25, 25, 75, 75)) == 0.25  # the small crop lies inside
+    assert shared_area((0, 0, 50, 100), (50, 0, 100, 100)) == 0.0  # side by side, no pixel in common
+    assert shared_area((0, 0, 100, 100), (50, 50, 150, 150)) == shared_area((50, 50, 150, 150), (0, 0, 100, 100)) == 0.25

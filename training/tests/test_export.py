@@ -116,3 +116,24 @@ def test_model_card_marks_the_product_score_and_bta_alone(exported, tmp_path):
                                                  "methods": methods}))
     card = render(exported, [ev], "")
     assert "0.960 (met) | 0.991 (met) | 0.800 (target 0.95: missed) / 0.900 | 0.850 / 0.900" in card
+
+
+def test_model_card_measures_the_copies_that_share_no_pixels(exported, tmp_path):
+    table = [{"shared_area": name, "copies": n, "recall": {"bta": r, "verify": 0.0, "bta+verify": r}}
+             for name, n, r in (("none", 4, 0.25), ("under 10%", 6, 0.5), ("10-25%", 10, 0.6),
+                                ("25-50%", 30, 0.7), ("50% or more", 50, 0.9))]
+    ev = tmp_path / "ev"
+    ev.mkdir()
+    (ev / "metrics.json").write_text(json.dumps({"protocol": "reference", "negatives": "random", "pairs": 250,
+                                                 "methods": {"bta": {"accuracy": 0.8, "auc": 0.9}},
+                                                 "by_shared_area": table}))
+    card = render(exported, [ev], "")
+    assert "## Copies found by shared area" in card
+    assert "| none | 4: 0.250 / 0.250 |" in card
+    # 4 of the 100 copies share nothing; 10 share under a tenth.
+    assert "4.0% share no pixels at all and 10.0% under a tenth of the larger crop (random negatives)" in card
+    # Without recorded crops the card keeps the estimate.
+    del table[:]
+    (ev / "metrics.json").write_text(json.dumps({"protocol": "reference", "negatives": "random", "pairs": 250,
+                                                 "methods": {"bta": {"accuracy": 0.8, "auc": 0.9}}}))
+    assert "about 3% of same pairs share no pixels" in render(exported, [ev], "")

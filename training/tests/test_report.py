@@ -2,7 +2,7 @@ import numpy as np
 import pytest
 
 from twinspect_training.evaluation import flag_threshold_at
-from twinspect_training.report import FLAG_PREVALENCES, flag_sensitivity, markdown
+from twinspect_training.report import FLAG_PREVALENCES, by_shared_area, flag_sensitivity, markdown
 
 
 def test_flag_sensitivity_tabulates_each_prevalence_a_team_can_choose():
@@ -34,3 +34,26 @@ def test_flag_sensitivity_tabulates_each_prevalence_a_team_can_choose():
     text = markdown(result)
     assert "## Flag sensitivity" in text
     assert f"| 2.0% | {0.97:.4f} |" in text
+
+
+def test_copies_are_binned_by_shared_area_and_each_method_judged_at_its_threshold():
+    areas = [0.0, 0.0, 0.05, 0.2, 0.4, 0.5, 0.9, 1.0]
+    rows = [{"same": True, "shared_area": a} for a in areas] + [{"same": False, "shared_area": None}] * 2
+    labels = np.array([1] * 8 + [0] * 2)
+    model = np.array([0.9, 0.1, 0.9, 0.1, 0.9, 0.9, 0.9, 0.1, 0.99, 0.99])
+    verify = np.array([0, 0, 0, 20, 20, 20, 20, 20, 0, 0], dtype=float)
+    table = by_shared_area(rows, labels, {"bta": model, "verify": verify}, {"bta": 0.5, "verify": 10})
+    assert [r["shared_area"] for r in table] == ["none", "under 10%", "10-25%", "25-50%", "50% or more"]
+    # Negatives are never counted, whatever they score.
+    assert [r["copies"] for r in table] == [2, 1, 1, 1, 3]
+    assert [r["recall"]["bta"] for r in table] == [0.5, 1.0, 0.0, 1.0, pytest.approx(2 / 3, abs=1e-4)]
+    assert [r["recall"]["verify"] for r in table] == [0.0, 0.0, 1.0, 1.0, 1.0]
+
+    result = {"protocol": "reference", "negatives": "random", "model_version": "v", "pairs": 10, "seed": 0,
+              "images": "x", "threshold": 0.5, "combination": "c", "methods": {}, "per_alteration": {"bta": {}},
+              "by_shared_area": table}
+    text = markdown(result)
+    assert "## Copies found by shared area" in text
+    assert "| none | 2 | 0.500 | 0.000 |" in text
+    # A pair set written before pairs recorded their crops has no such table.
+    assert by_shared_area([{"same": True}], np.array([1]), {"bta": np.array([0.9])}, {"bta": 0.5}) == []

@@ -10,7 +10,8 @@ protocols are:
 - ``editorial``: what a person doctoring a figure does: a crop keeping >= 25% of the area, quarter
   turns and small angles, flips, brightness/contrast, noise and JPEG re-compression.
 
-`alter(image, protocol, rng)` is deterministic given the `random.Random` it is handed.
+`alter(image, protocol, rng)` is deterministic given the `random.Random` it is handed. `shared_area`
+says how much of two crops of one image is the same content: what any method can match at most.
 """
 from __future__ import annotations
 
@@ -125,19 +126,37 @@ def _jitter(im: Image.Image, p: Protocol, rng: random.Random) -> Image.Image:
     return im
 
 
+Box = tuple[int, int, int, int]  # x0, y0, x1, y1 in the original image's pixels
+
+
+def shared_area(a: Box, b: Box) -> float:
+    """The part of the larger of two crops of one image that the other crop also shows (0 when
+    they share no pixel, 1 when one holds the other and they are the same size)."""
+    w = max(0, min(a[2], b[2]) - max(a[0], b[0]))
+    h = max(0, min(a[3], b[3]) - max(a[1], b[1]))
+    larger = max((a[2] - a[0]) * (a[3] - a[1]), (b[2] - b[0]) * (b[3] - b[1]))
+    return w * h / larger if larger else 0.0
+
+
 def alter(im: Image.Image, protocol: str | Protocol, rng: random.Random,
-          reference_size: int = 96) -> tuple[Image.Image, list[str]]:
-    """Return an altered copy of RGB image `im` and the alteration types applied."""
+          reference_size: int = 96, record: dict | None = None) -> tuple[Image.Image, list[str]]:
+    """Return an altered copy of RGB image `im` and the alteration types applied. A `record` dict
+    receives the kept region as ``record["crop"]`` (a `Box`; the whole image when not cropped),
+    before a rotation by an arbitrary angle trims its corners."""
     p = PROTOCOLS[protocol] if isinstance(protocol, str) else protocol
     im = im.convert("RGB")
     applied: list[str] = []
     scale_px = max(1.0, min(im.size) / reference_size)
 
+    box: Box = (0, 0, im.width, im.height)
     if rng.random() < p.crop_p:
-        box = _random_crop_box(im.width, im.height, p.crop_scale, p.crop_ratio, rng)
-        if box != (0, 0, im.width, im.height):
+        cropped = _random_crop_box(im.width, im.height, p.crop_scale, p.crop_ratio, rng)
+        if cropped != box:
+            box = cropped
             im = im.crop(box)
             applied.append("crop")
+    if record is not None:
+        record["crop"] = box
     if rng.random() < p.quarter_turn_p:
         im = im.transpose([Image.ROTATE_90, Image.ROTATE_180, Image.ROTATE_270][rng.randrange(3)])
         applied.append("rotation")

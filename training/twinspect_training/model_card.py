@@ -104,34 +104,74 @@ def render(model_dir: Path, evals: list[Path], notes: str) -> str:
               "Barlow Twins 0.68 / 0.69; SimCLR 0.67 / 0.71.", ""]
     if notes:
         lines += [notes.strip(), ""]
-    lines += _flag_sensitivity([json.loads((ev / "metrics.json").read_text()) for ev in evals])
+    results = [json.loads((ev / "metrics.json").read_text()) for ev in evals]
+    lines += _flag_sensitivity(results)
+    lines += _shared_area(results)
     lines += ["## Limits", "",
               f"- Trained on 2 CPU cores at {m['input']['size']} px without pretrained weights: fine detail below "
               "that resolution is not seen.",
-              "- Under the reference protocol about 3% of same pairs share no pixels at all (two independent "
-              "8-100% crops can miss each other); no method can call those.",
+              _disjoint_copies(results),
               "- A threshold calibrated on one image source can transfer badly to another; recalibrate "
               "(retrain from confirmed labels) for a new source.",
               "- A score is evidence for a human reviewer, not a verdict.", ""]
     return "\n".join(lines)
 
 
-def _flag_sensitivity(results: list[dict]) -> list[str]:
-    """Recall and false flags of each held-out row at each flag prevalence a team can choose."""
-    rows = [r for r in results if r.get("flag_sensitivity")]
+def _across_rows(results: list[dict], key: str, title: str, intro: str, columns: list[str],
+                 label, cell) -> list[str]:
+    """A section with one table row per entry of each evaluation's `key` list and one column per
+    evaluation (protocol and negatives); `label` renders an entry's leading cells, `cell` each row's."""
+    rows = [r for r in results if r.get(key)]
     if not rows:
         return []
     head = " | ".join(f"{r['protocol']} {r['negatives']}" for r in rows)
-    lines = ["## Flag sensitivity", "",
-             "A team sets the share of candidate pairs it expects to be copies (team settings, or the CLI's "
-             "`--flag-prevalence`); a verified pair is flagged where it is more likely a copy than not at that "
-             "share. Recall, and false flags among each row's negatives, on the held-out pairs:", "",
-             f"| prevalence | flag threshold | {head} |", "|---|---|" + "---|" * len(rows)]
-    for i, first in enumerate(rows[0]["flag_sensitivity"]):
-        cells = " | ".join(f"{x['recall']:.3f} ({x['false_flags']} of {x['negatives']})"
-                           for x in (r["flag_sensitivity"][i] for r in rows))
-        lines.append(f"| {first['prevalence']:.1%} | {first['threshold']:.4f} | {cells} |")
+    lines = [f"## {title}", "", intro, "", f"| {' | '.join(columns)} | {head} |",
+             "|" + "---|" * (len(columns) + len(rows))]
+    for i, first in enumerate(rows[0][key]):
+        lines.append(f"| {label(first)} | {' | '.join(cell(r[key][i]) for r in rows)} |")
     return [*lines, ""]
+
+
+def _flag_sensitivity(results: list[dict]) -> list[str]:
+    """Recall and false flags of each held-out row at each flag prevalence a team can choose."""
+    return _across_rows(
+        results, "flag_sensitivity", "Flag sensitivity",
+        "A team sets the share of candidate pairs it expects to be copies (team settings, or the CLI's "
+        "`--flag-prevalence`); a verified pair is flagged where it is more likely a copy than not at that "
+        "share. Recall, and false flags among each row's negatives, on the held-out pairs:",
+        ["prevalence", "flag threshold"], lambda x: f"{x['prevalence']:.1%} | {x['threshold']:.4f}",
+        lambda x: f"{x['recall']:.3f} ({x['false_flags']} of {x['negatives']})")
+
+
+def _shared_area(results: list[dict]) -> list[str]:
+    """Recall of the model alone and of the product score by how much content a copy's sides share."""
+    def found(x: dict) -> str:
+        shares = " / ".join("-" if x["recall"].get(k) is None else f"{x['recall'][k]:.3f}" for k in ("bta", "bta+verify"))
+        return f"{x['copies']}: {shares}"
+
+    return _across_rows(
+        results, "by_shared_area", "Copies found by shared area",
+        "Each side of a held-out copy is cropped on its own, so two sides may show little of the same "
+        "content. The shared area is the part of the larger crop that the other also shows. Each cell: "
+        "copies in that bin, then the share found by BTA alone / by the product score at its threshold.",
+        ["shared area"], lambda x: x["shared_area"], found)
+
+
+def _disjoint_copies(results: list[dict]) -> str:
+    """The limit the reference protocol's crops set, measured on the held-out copies when the
+    evaluations recorded their crops."""
+    shares = []
+    for r in results:
+        if r["protocol"] == "reference" and (bins := {b["shared_area"]: b["copies"] for b in r.get("by_shared_area", [])}):
+            total = sum(bins.values())
+            shares.append(f"{bins['none'] / total:.1%} share no pixels at all and "
+                          f"{(bins['none'] + bins['under 10%']) / total:.1%} under a tenth of the larger crop "
+                          f"({r['negatives']} negatives)")
+    if not shares:
+        return ("- Under the reference protocol about 3% of same pairs share no pixels at all (two independent "
+                "8-100% crops can miss each other); no method can call those.")
+    return ("- Under the reference protocol two independent 8-100% crops can miss each other: of the held-out "
+            f"copies, {'; '.join(shares)}. No method can call a copy whose sides share no pixel.")
 
 
 def main(argv: list[str] | None = None) -> int:

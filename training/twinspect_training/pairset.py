@@ -6,7 +6,8 @@
 
 Alterations are applied at full resolution with the same module training uses; each altered side
 is saved losslessly as PNG (any JPEG re-compression is part of the alteration). `pairs.jsonl`
-lists every pair with its label and the alterations applied to each side.
+lists every pair with its label, the alterations applied to each side, each side's crop box in the
+original's pixels and, for a copy, the share of the larger crop that both sides show (`shared_area`).
 """
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ from pathlib import Path
 
 from PIL import Image
 
-from .alterations import alter
+from .alterations import alter, shared_area
 from .data import make_pair_specs, relative_images
 from .imageio import load_rgb
 
@@ -39,15 +40,19 @@ def write_pairs(images: Path, out: Path, protocol: str, negatives: str, n_pairs:
 
     with open(out / "pairs.jsonl", "w") as fh:
         for k, s in enumerate(specs):
-            a, alt_a = alter(image(s.a), protocol, random.Random(s.seed_a))
-            b, alt_b = alter(image(s.b), protocol, random.Random(s.seed_b))
+            crop_a: dict = {}
+            crop_b: dict = {}
+            a, alt_a = alter(image(s.a), protocol, random.Random(s.seed_a), record=crop_a)
+            b, alt_b = alter(image(s.b), protocol, random.Random(s.seed_b), record=crop_b)
             names = (f"{k:05d}_a.png", f"{k:05d}_b.png")
             a.save(out / names[0])
             b.save(out / names[1])
             fh.write(json.dumps({"id": k, "a": names[0], "b": names[1], "source_a": paths[s.a],
                                  "source_b": paths[s.b], "same": s.same, "protocol": protocol,
                                  "negatives": negatives, "alterations_a": alt_a,
-                                 "alterations_b": alt_b}) + "\n")
+                                 "alterations_b": alt_b, "crop_a": crop_a["crop"], "crop_b": crop_b["crop"],
+                                 "shared_area": round(shared_area(crop_a["crop"], crop_b["crop"]), 4)
+                                 if s.same else None}) + "\n")
     return len(specs)
 
 

@@ -34,6 +34,10 @@ from .evaluation import best_threshold, flag_threshold_at, metrics, precision_at
 PROBABILITIES = {"bta", "bta+sift", "bta+verify", "bta+verify@flag"}  # methods whose scores are probabilities, so 0.5 means something
 # The flag prevalences a team can choose in the web app (apps/web team-settings.tsx PREVALENCES).
 FLAG_PREVALENCES = (0.005, 0.01, 0.02, 0.05, 0.1, 0.2)
+# Bins of a copy's shared area (pairset `shared_area`): lower bound inclusive, upper exclusive, except
+# "none" (exactly 0) and the last bin (up to 1 inclusive).
+SHARED_AREA_BINS = (("none", 0.0, 0.0), ("under 10%", 0.0, 0.1), ("10-25%", 0.1, 0.25), ("25-50%", 0.25, 0.5),
+                    ("50% or more", 0.5, 1.0))
 STUDY = {"bta": (0.89, 0.95, 0.90, 0.97), "barlow_twins": (0.68, 0.69), "simclr": (0.67, 0.71)}
 
 
@@ -105,6 +109,29 @@ def per_alteration(rows: list[dict], labels: np.ndarray, scores: np.ndarray, thr
     return out
 
 
+def by_shared_area(rows: list[dict], labels: np.ndarray, scores: dict[str, np.ndarray],
+                   thresholds: dict[str, float]) -> list[dict]:
+    """Each method's recall on the copies, by how much of the larger crop both sides show: what
+    separates copies no method can match from those a method misses. Empty for pair sets written
+    before pairs recorded their crops."""
+    if any(r.get("same") and r.get("shared_area") is None for r in rows):
+        return []
+    area = np.array([r["shared_area"] if r["same"] else np.nan for r in rows], dtype=float)
+    out = []
+    for name, low, high in SHARED_AREA_BINS:
+        if name == "none":
+            mask = area == 0
+        elif high == 1.0:
+            mask = (area >= low) & (area <= high)
+        else:
+            mask = (area > 0) & (area >= low) & (area < high)
+        mask &= labels == 1
+        out.append({"shared_area": name, "copies": int(mask.sum()),
+                    "recall": {m: round(float((scores[m][mask] > t).mean()), 4) if mask.any() else None
+                               for m, t in thresholds.items()}})
+    return out
+
+
 def plot_roc(labels: np.ndarray, all_scores: dict[str, np.ndarray], path: Path, title: str) -> None:
     fig, ax = plt.subplots(figsize=(5.5, 5))
     for name, s in all_scores.items():
@@ -149,6 +176,16 @@ def markdown(result: dict) -> str:
     for kind, m in result["per_alteration"]["bta"].items():
         accs = " | ".join(f"{result['per_alteration'][name][kind]['accuracy']:.3f}" for name in result["per_alteration"])
         lines.append(f"| {kind} | {m['pairs']} | {accs} |")
+    if result.get("by_shared_area"):
+        names = list(result["by_shared_area"][0]["recall"])
+        lines += ["", "## Copies found by shared area", "",
+                  "Each side of a copy is cropped on its own; the shared area is the part of the larger crop "
+                  "that the other also shows (crop boxes, before a rotation trims corners). The share of "
+                  "copies found, by method, at the thresholds above:", "",
+                  "| shared area | copies | " + " | ".join(names) + " |", "|---|---|" + "---|" * len(names)]
+        for row in result["by_shared_area"]:
+            cells = " | ".join("-" if row["recall"][n] is None else f"{row['recall'][n]:.3f}" for n in names)
+            lines.append(f"| {row['shared_area']} | {row['copies']} | {cells} |")
     if result.get("flag_sensitivity"):
         lines += ["", "## Flag sensitivity", "",
                   "What a team's flag prevalence (the share of candidate pairs it expects to be copies) "
@@ -235,6 +272,10 @@ def main(argv: list[str] | None = None) -> int:
         "per_alteration": {name: per_alteration(rows, labels, all_scores[name], methods[name]["threshold"])
                            for name in ("bta", "bta+verify") if name in methods},
         "flag_sensitivity": sensitivity,
+        "by_shared_area": by_shared_area(
+            rows, labels, {**all_scores, "bta+verify@flag": all_scores.get("bta+verify")},
+            {name: methods[name]["threshold"] for name in ("bta", "verify", "bta+verify", "bta+verify@flag")
+             if name in methods}),
     }
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "metrics.json").write_text(json.dumps(result, indent=2))
