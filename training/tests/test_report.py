@@ -2,7 +2,7 @@ import numpy as np
 import pytest
 
 from twinspect_training.evaluation import flag_threshold_at
-from twinspect_training.report import FLAG_PREVALENCES, by_shared_area, flag_sensitivity, markdown
+from twinspect_training.report import FLAG_PREVALENCES, by_shared_area, by_source, flag_sensitivity, markdown
 
 
 def test_flag_sensitivity_tabulates_each_prevalence_a_team_can_choose():
@@ -57,3 +57,27 @@ def test_copies_are_binned_by_shared_area_and_each_method_judged_at_its_threshol
     assert "| none | 2 | 0.500 | 0.000 |" in text
     # A pair set written before pairs recorded their crops has no such table.
     assert by_shared_area([{"same": True}], np.array([1]), {"bta": np.array([0.9])}, {"bta": 0.5}) == []
+
+
+def test_pairs_are_grouped_by_the_collection_below_the_shared_root():
+    def pair(a, b, same):
+        return {"source_a": a, "source_b": b, "same": same}
+
+    rows = [pair("images/dsb2018/1.png", "images/dsb2018/1.png", True),
+            pair("images/dsb2018/2.png", "images/dsb2018/2.png", True),
+            pair("images/pollen/qualea/3.jpg", "images/pollen/qualea/3.jpg", True),
+            pair("images/dsb2018/1.png", "images/pollen/qualea/3.jpg", False),
+            pair("images/pollen/arecaceae/4.jpg", "images/dsb2018/2.png", False)]
+    labels = np.array([1, 1, 1, 0, 0])
+    scores = {"bta": np.array([0.9, 0.2, 0.9, 0.8, 0.1])}
+    table = by_source(rows, labels, scores, {"bta": 0.5})
+    # "images" is shared by every path; pollen's species folders fold into their collection.
+    assert [r["source"] for r in table] == ["dsb2018", "pollen"]
+    dsb, pollen = table
+    assert (dsb["copies"], dsb["recall"]["bta"], dsb["others"], dsb["false_positive_rate"]["bta"]) == (2, 0.5, 1, 1.0)
+    assert (pollen["copies"], pollen["recall"]["bta"], pollen["others"], pollen["false_positive_rate"]["bta"]) == (1, 1.0, 1, 0.0)
+
+    result = {"protocol": "editorial", "negatives": "random", "model_version": "v", "pairs": 5, "seed": 0,
+              "images": "x", "threshold": 0.5, "combination": "c", "methods": {}, "per_alteration": {"bta": {}},
+              "by_source": table}
+    assert "| dsb2018 | 2 | 0.500 | 1 | 1.000 |" in markdown(result)

@@ -109,6 +109,11 @@ def per_alteration(rows: list[dict], labels: np.ndarray, scores: np.ndarray, thr
     return out
 
 
+def _rates(mask: np.ndarray, scores: dict[str, np.ndarray], thresholds: dict[str, float]) -> dict[str, float | None]:
+    """The share of the masked pairs each method calls a copy, at its threshold (None for no pair)."""
+    return {m: round(float((scores[m][mask] > t).mean()), 6) if mask.any() else None for m, t in thresholds.items()}
+
+
 def by_shared_area(rows: list[dict], labels: np.ndarray, scores: dict[str, np.ndarray],
                    thresholds: dict[str, float]) -> list[dict]:
     """Each method's recall on the copies, by how much of the larger crop both sides show: what
@@ -126,10 +131,25 @@ def by_shared_area(rows: list[dict], labels: np.ndarray, scores: dict[str, np.nd
         else:
             mask = (area > 0) & (area >= low) & (area < high)
         mask &= labels == 1
-        out.append({"shared_area": name, "copies": int(mask.sum()),
-                    "recall": {m: round(float((scores[m][mask] > t).mean()), 4) if mask.any() else None
-                               for m, t in thresholds.items()}})
+        out.append({"shared_area": name, "copies": int(mask.sum()), "recall": _rates(mask, scores, thresholds)})
     return out
+
+
+def by_source(rows: list[dict], labels: np.ndarray, scores: dict[str, np.ndarray],
+              thresholds: dict[str, float]) -> list[dict]:
+    """Each method's recall on the copies and false positive rate on the other pairs, by the image
+    collection of a pair's first side: the first folder below what every image path shares."""
+    dirs = [Path(r[k]).parent.parts for r in rows for k in ("source_a", "source_b")]
+    common = 0
+    while all(len(d) > common + 1 for d in dirs) and len({d[common] for d in dirs}) == 1:
+        common += 1
+    source = np.array([Path(r["source_a"]).parent.parts[common] if len(Path(r["source_a"]).parent.parts) > common
+                       else "." for r in rows])
+    return [{"source": str(name), "copies": int(((source == name) & (labels == 1)).sum()),
+             "recall": _rates((source == name) & (labels == 1), scores, thresholds),
+             "others": int(((source == name) & (labels == 0)).sum()),
+             "false_positive_rate": _rates((source == name) & (labels == 0), scores, thresholds)}
+            for name in sorted(set(source))]
 
 
 def plot_roc(labels: np.ndarray, all_scores: dict[str, np.ndarray], path: Path, title: str) -> None:
@@ -186,6 +206,16 @@ def markdown(result: dict) -> str:
         for row in result["by_shared_area"]:
             cells = " | ".join("-" if row["recall"][n] is None else f"{row['recall'][n]:.3f}" for n in names)
             lines.append(f"| {row['shared_area']} | {row['copies']} | {cells} |")
+    if result.get("by_source"):
+        names = list(result["by_source"][0]["recall"])
+        cell = lambda rates: " / ".join("-" if rates[n] is None else f"{rates[n]:.3f}" for n in names)  # noqa: E731
+        lines += ["", "## By image source", "",
+                  "The collection of a pair's first side (for a copy, both sides). Copies found and other pairs "
+                  f"called copies, each as {' / '.join(names)} at the thresholds above:", "",
+                  "| source | copies | copies found | other pairs | other pairs called copies |", "|---|---|---|---|---|"]
+        for row in result["by_source"]:
+            lines.append(f"| {row['source']} | {row['copies']} | {cell(row['recall'])} | {row['others']} | "
+                         f"{cell(row['false_positive_rate'])} |")
     if result.get("flag_sensitivity"):
         lines += ["", "## Flag sensitivity", "",
                   "What a team's flag prevalence (the share of candidate pairs it expects to be copies) "
@@ -263,6 +293,10 @@ def main(argv: list[str] | None = None) -> int:
             methods[name] = cross_calibrated(labels, s)
         sift = [{"inliers": float(i)} for i in all_scores["sift_ransac"]]
         all_scores["bta+sift"], methods["bta+sift"] = combined_cross_fitted(labels, bta, sift)
+    # The product's own measures, each at its threshold, for the breakdowns by shared area and source.
+    judged = {**all_scores, "bta+verify@flag": all_scores.get("bta+verify")}
+    thresholds = {name: methods[name]["threshold"] for name in ("bta", "verify", "bta+verify", "bta+verify@flag")
+                  if name in methods}
     result = {
         "protocol": rows[0]["protocol"], "negatives": rows[0]["negatives"], "pairs": len(rows),
         "seed": args.seed, "images": args.images, "model_version": manifest["version"],
@@ -272,10 +306,8 @@ def main(argv: list[str] | None = None) -> int:
         "per_alteration": {name: per_alteration(rows, labels, all_scores[name], methods[name]["threshold"])
                            for name in ("bta", "bta+verify") if name in methods},
         "flag_sensitivity": sensitivity,
-        "by_shared_area": by_shared_area(
-            rows, labels, {**all_scores, "bta+verify@flag": all_scores.get("bta+verify")},
-            {name: methods[name]["threshold"] for name in ("bta", "verify", "bta+verify", "bta+verify@flag")
-             if name in methods}),
+        "by_shared_area": by_shared_area(rows, labels, judged, thresholds),
+        "by_source": by_source(rows, labels, judged, thresholds),
     }
     args.out.mkdir(parents=True, exist_ok=True)
     (args.out / "metrics.json").write_text(json.dumps(result, indent=2))
