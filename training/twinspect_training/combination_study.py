@@ -7,6 +7,11 @@ For each candidate set of inputs (the model's score plus some of what verificati
 pair, scores/geometry.json), a logistic regression is cross-validated (5 folds) and judged at its
 accuracy-maximising threshold: accuracy, AUC, and the false and true positive rates, since at a
 real case's low share of copies the false positive rate decides how many flags are false.
+
+Then, for the product's own inputs, each image collection held out in turn: the regression, its
+accuracy threshold and its flag threshold fitted on the other collections' pairs and judged on
+that one's, beside the same collection's pairs in the pooled cross-validation. It measures what
+calibrating without a source costs that source (a new journal's images, say).
 """
 from __future__ import annotations
 
@@ -20,7 +25,8 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import roc_auc_score
 from sklearn.model_selection import StratifiedKFold, cross_val_predict
 
-from .evaluation import best_threshold
+from .evaluation import best_threshold, flag_threshold
+from .report import collections
 
 MEASURES = {
     "inliers": lambda g: np.log1p(g["inliers"]),
@@ -31,6 +37,8 @@ MEASURES = {
                                         where=g["matches"] > 0),
     "keypoints": lambda g: np.log1p(g["keypoints"]),
 }
+PRODUCT = ("inliers", "similarity x inliers")  # what calibrate.py fits (report.combination_features)
+FLAG_PREVALENCE = 0.02  # calibrate.py's
 CANDIDATES = (("inliers",), ("inliers", "similarity"), ("inliers", "similarity x inliers"),
               ("inliers", "similarity", "matches"),
               ("inliers", "similarity", "matches", "inlier ratio"), ("inliers", "similarity", "keypoints"),
@@ -41,13 +49,12 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("evals", nargs="+", type=Path, help="folders written by npm run evaluate on validation images")
     args = ap.parse_args(argv)
-    labels, scores, geometry = [], [], []
+    rows, scores, geometry = [], [], []
     for ev in args.evals:
-        rows = [json.loads(line) for line in (ev / "pairs" / "pairs.jsonl").read_text().splitlines() if line]
-        labels += [int(r["same"]) for r in rows]
+        rows += [json.loads(line) for line in (ev / "pairs" / "pairs.jsonl").read_text().splitlines() if line]
         scores += json.loads((ev / "scores" / "bta.json").read_text())
         geometry += json.loads((ev / "scores" / "geometry.json").read_text())
-    y = np.asarray(labels)
+    y = np.asarray([int(r["same"]) for r in rows])
     p = np.clip(np.asarray(scores, dtype=float), 1e-6, 1 - 1e-6)
     g = {k: np.asarray([float(r[k]) for r in geometry]) for k in ("inliers", "matches", "similarity", "keypoints")}
     folds = StratifiedKFold(5, shuffle=True, random_state=0)
@@ -55,12 +62,37 @@ def main(argv: list[str] | None = None) -> int:
     for names in CANDIDATES:
         x = np.column_stack([np.log(p / (1 - p)), *(MEASURES[n](g) for n in names)])
         out = cross_val_predict(LogisticRegression(max_iter=1000), x, y, cv=folds, method="predict_proba")[:, 1]
-        pred = out > best_threshold(y, out)
-        print(json.dumps({"inputs": ["model", *names], "accuracy": round(float((pred == y).mean()), 3),
-                          "auc": round(float(roc_auc_score(y, out)), 3),
-                          "false_positive_rate": round(float(pred[y == 0].mean()), 3),
-                          "true_positive_rate": round(float(pred[y == 1].mean()), 3)}))
+        print(json.dumps({"inputs": ["model", *names], **_judged(y, out, best_threshold(y, out))}))
+        if names == PRODUCT:
+            pooled = out
+    if all("source_a" in r for r in rows):
+        x = np.column_stack([np.log(p / (1 - p)), *(MEASURES[n](g) for n in PRODUCT)])
+        source = collections(rows)
+        for held in sorted(set(source)):
+            fit, judge = source != held, source == held
+            model = LogisticRegression(max_iter=1000).fit(x[fit], y[fit])
+            fitted = model.predict_proba(x)[:, 1]
+            flag_at = flag_threshold(float(y[fit].mean()), FLAG_PREVALENCE)
+            pooled_flag = flag_threshold(float(y.mean()), FLAG_PREVALENCE)
+            print(json.dumps({"held_out_source": str(held), "pairs": int(judge.sum()), "copies": int(y[judge].sum()),
+                              "calibrated_without_it": _judged(y[judge], fitted[judge], best_threshold(y[fit], fitted[fit]), flag_at),
+                              "calibrated_with_it": _judged(y[judge], pooled[judge], best_threshold(y, pooled), pooled_flag)}))
     return 0
+
+
+def _judged(y: np.ndarray, score: np.ndarray, threshold: float, flag_at: float | None = None) -> dict:
+    """Accuracy, AUC (None with one class) and the rates at `threshold`; with `flag_at`, the share of
+    the copies flagged and the other pairs flagged there."""
+    pred = score > threshold
+    out = {"accuracy": round(float((pred == y).mean()), 3),
+           "auc": round(float(roc_auc_score(y, score)), 3) if 0 < y.sum() < len(y) else None,
+           "false_positive_rate": round(float(pred[y == 0].mean()), 3) if (y == 0).any() else None,
+           "true_positive_rate": round(float(pred[y == 1].mean()), 3) if (y == 1).any() else None}
+    if flag_at is not None:
+        flagged = score > flag_at
+        out["flag_recall"] = round(float(flagged[y == 1].mean()), 3) if (y == 1).any() else None
+        out["false_flags"] = int(flagged[y == 0].sum())
+    return out
 
 
 if __name__ == "__main__":

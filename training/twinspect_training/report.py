@@ -135,16 +135,22 @@ def by_shared_area(rows: list[dict], labels: np.ndarray, scores: dict[str, np.nd
     return out
 
 
-def by_source(rows: list[dict], labels: np.ndarray, scores: dict[str, np.ndarray],
-              thresholds: dict[str, float]) -> list[dict]:
-    """Each method's recall on the copies and false positive rate on the other pairs, by the image
-    collection of a pair's first side: the first folder below what every image path shares."""
+def collections(rows: list[dict]) -> np.ndarray:
+    """The image collection of each pair's first side: the first folder below what every image
+    path of the pair set shares ("." for an image directly in it)."""
     dirs = [Path(r[k]).parent.parts for r in rows for k in ("source_a", "source_b")]
     common = 0
     while all(len(d) > common + 1 for d in dirs) and len({d[common] for d in dirs}) == 1:
         common += 1
-    source = np.array([Path(r["source_a"]).parent.parts[common] if len(Path(r["source_a"]).parent.parts) > common
-                       else "." for r in rows])
+    return np.array([parts[common] if len(parts := Path(r["source_a"]).parent.parts) > common else "."
+                     for r in rows])
+
+
+def by_source(rows: list[dict], labels: np.ndarray, scores: dict[str, np.ndarray],
+              thresholds: dict[str, float]) -> list[dict]:
+    """Each method's recall on the copies and false positive rate on the other pairs, by the image
+    collection of a pair's first side: the first folder below what every image path shares."""
+    source = collections(rows)
     return [{"source": str(name), "copies": int(((source == name) & (labels == 1)).sum()),
              "recall": _rates((source == name) & (labels == 1), scores, thresholds),
              "others": int(((source == name) & (labels == 0)).sum()),
