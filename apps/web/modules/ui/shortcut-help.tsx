@@ -29,16 +29,25 @@ export function ShortcutHelp({
         close.current();
       }
     };
-    // Esc closes the dialog natively; its close event tells the parent. The listener goes before
-    // an unmount closes it, so an unmount does not report a close.
+    // Esc fires `cancel` while the key is handled: the parent hears it then, so the page's own
+    // keys work again as soon as the dialog is gone. Left to close natively, the dialog vanished
+    // at once but told the parent only in a later task, and a key pressed in between was lost.
+    const onCancel = (event: Event) => {
+      event.preventDefault();
+      close.current();
+    };
+    // Any other native close (its close event) tells the parent too. The listener goes before an
+    // unmount closes it, so an unmount does not report a close.
     // (A close queued by an unmount that was followed by a remount finds the dialog open again.)
     const onCloseEvent = () => {
       if (!element?.open) close.current();
     };
     element?.addEventListener('keydown', onKeyDown);
+    element?.addEventListener('cancel', onCancel);
     element?.addEventListener('close', onCloseEvent);
     return () => {
       element?.removeEventListener('keydown', onKeyDown);
+      element?.removeEventListener('cancel', onCancel);
       element?.removeEventListener('close', onCloseEvent);
       if (element?.open) element.close();
       previous?.focus();
