@@ -9,10 +9,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { bioDevImages, createTestPipeline, type TestPipeline } from '../pipeline.ts';
 
 // [FAULT] A ZIP expansion job that runs out of retries. PostgreSQL (a trigger, armed for exactly
-// the job's attempts) refuses the set's counter update that follows the creation of the entry
-// rows, so every attempt dies after its entries exist as PENDING images. Before the fix they
-// stayed PENDING forever and the set was never scored; now the final failure fails them with the
-// reason, and the set (recounted) goes on to be scored with its other images.
+// the job's attempts) refuses the set's counter update (a change of its image count) that follows
+// the creation of the entry rows, so every attempt dies after its entries exist as PENDING images.
+// Before the fix they stayed PENDING forever and the set was never scored; now the final failure
+// fails them with the reason, and the set (recounted) goes on to be scored with its other images.
 
 const ATTEMPTS = 3;
 
@@ -62,8 +62,12 @@ describe('[FAULT] a ZIP expansion that runs out of retries', () => {
     await pipeline.prisma.$executeRawUnsafe(`
       CREATE FUNCTION refuse_set_update() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
-        IF nextval('fault_hits') <= ${ATTEMPTS} THEN
-          RAISE EXCEPTION 'injected fault: set counters cannot be written';
+        -- Only this set's counter updates count: any other write to a set (the good image's
+        -- scoring finishing late, say) would use up an armed hit and let an attempt through.
+        IF NEW."id" = '${setId}'::uuid AND NEW."imagesTotal" IS DISTINCT FROM OLD."imagesTotal" THEN
+          IF nextval('fault_hits') <= ${ATTEMPTS} THEN
+            RAISE EXCEPTION 'injected fault: set counters cannot be written';
+          END IF;
         END IF;
         RETURN NEW;
       END $$`);
