@@ -25,6 +25,7 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import roc_auc_score
 from sklearn.model_selection import StratifiedKFold, cross_val_predict
 
+from .calibrate import FLAG_PREVALENCE
 from .evaluation import best_threshold, flag_threshold
 from .report import collections
 
@@ -38,7 +39,6 @@ MEASURES = {
     "keypoints": lambda g: np.log1p(g["keypoints"]),
 }
 PRODUCT = ("inliers", "similarity x inliers")  # what calibrate.py fits (report.combination_features)
-FLAG_PREVALENCE = 0.02  # calibrate.py's
 CANDIDATES = (("inliers",), ("inliers", "similarity"), ("inliers", "similarity x inliers"),
               ("inliers", "similarity", "matches"),
               ("inliers", "similarity", "matches", "inlier ratio"), ("inliers", "similarity", "keypoints"),
@@ -68,12 +68,12 @@ def main(argv: list[str] | None = None) -> int:
     if all("source_a" in r for r in rows):
         x = np.column_stack([np.log(p / (1 - p)), *(MEASURES[n](g) for n in PRODUCT)])
         source = collections(rows)
+        pooled_flag = flag_threshold(float(y.mean()), FLAG_PREVALENCE)
         for held in sorted(set(source)):
             fit, judge = source != held, source == held
             model = LogisticRegression(max_iter=1000).fit(x[fit], y[fit])
             fitted = model.predict_proba(x)[:, 1]
             flag_at = flag_threshold(float(y[fit].mean()), FLAG_PREVALENCE)
-            pooled_flag = flag_threshold(float(y.mean()), FLAG_PREVALENCE)
             print(json.dumps({"held_out_source": str(held), "pairs": int(judge.sum()), "copies": int(y[judge].sum()),
                               "calibrated_without_it": _judged(y[judge], fitted[judge], best_threshold(y[fit], fitted[fit]), flag_at),
                               "calibrated_with_it": _judged(y[judge], pooled[judge], best_threshold(y, pooled), pooled_flag)}))

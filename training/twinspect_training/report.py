@@ -173,6 +173,10 @@ def plot_roc(labels: np.ndarray, all_scores: dict[str, np.ndarray], path: Path, 
     plt.close(fig)
 
 
+def _rate_cells(rates: dict[str, float | None], names: list[str], sep: str) -> str:
+    return sep.join("-" if rates[n] is None else f"{rates[n]:.3f}" for n in names)
+
+
 def markdown(result: dict) -> str:
     lines = [f"# Evaluation: {result['protocol']} protocol, {result['negatives']} negatives",
              "", f"Model `{result['model_version']}`, {result['pairs']} pairs (seed {result['seed']}), "
@@ -210,18 +214,16 @@ def markdown(result: dict) -> str:
                   "copies found, by method, at the thresholds above:", "",
                   "| shared area | copies | " + " | ".join(names) + " |", "|---|---|" + "---|" * len(names)]
         for row in result["by_shared_area"]:
-            cells = " | ".join("-" if row["recall"][n] is None else f"{row['recall'][n]:.3f}" for n in names)
-            lines.append(f"| {row['shared_area']} | {row['copies']} | {cells} |")
+            lines.append(f"| {row['shared_area']} | {row['copies']} | {_rate_cells(row['recall'], names, ' | ')} |")
     if result.get("by_source"):
         names = list(result["by_source"][0]["recall"])
-        cell = lambda rates: " / ".join("-" if rates[n] is None else f"{rates[n]:.3f}" for n in names)  # noqa: E731
         lines += ["", "## By image source", "",
                   "The collection of a pair's first side (for a copy, both sides). Copies found and other pairs "
                   f"called copies, each as {' / '.join(names)} at the thresholds above:", "",
                   "| source | copies | copies found | other pairs | other pairs called copies |", "|---|---|---|---|---|"]
         for row in result["by_source"]:
-            lines.append(f"| {row['source']} | {row['copies']} | {cell(row['recall'])} | {row['others']} | "
-                         f"{cell(row['false_positive_rate'])} |")
+            lines.append(f"| {row['source']} | {row['copies']} | {_rate_cells(row['recall'], names, ' / ')} | "
+                         f"{row['others']} | {_rate_cells(row['false_positive_rate'], names, ' / ')} |")
     if result.get("flag_sensitivity"):
         lines += ["", "## Flag sensitivity", "",
                   "What a team's flag prevalence (the share of candidate pairs it expects to be copies) "
