@@ -10,7 +10,8 @@ protocols are:
 - ``editorial``: what a person doctoring a figure does: a crop keeping >= 25% of the area, quarter
   turns and small angles, flips, brightness/contrast, noise and JPEG re-compression.
 
-`alter(image, protocol, rng)` is deterministic given the `random.Random` it is handed. `shared_area`
+`alter(image, protocol, rng)` is deterministic given the `random.Random` it is handed; it returns the
+altered image, the alteration types applied and the region of the original it kept. `shared_area`
 says how much of two crops of one image is the same content: what any method can match at most.
 """
 from __future__ import annotations
@@ -19,6 +20,7 @@ import io
 import math
 import random
 from dataclasses import asdict, dataclass
+from typing import NamedTuple
 
 import numpy as np
 from PIL import Image, ImageEnhance, ImageFilter, ImageOps
@@ -138,11 +140,16 @@ def shared_area(a: Box, b: Box) -> float:
     return w * h / larger if larger else 0.0
 
 
+class Altered(NamedTuple):
+    image: Image.Image
+    applied: list[str]  # alteration types, in ALTERATION_TYPES' names
+    crop: Box  # the region of the original kept (the whole image when not cropped), before a
+    #            rotation by an arbitrary angle trims its corners
+
+
 def alter(im: Image.Image, protocol: str | Protocol, rng: random.Random,
-          reference_size: int = 96, record: dict | None = None) -> tuple[Image.Image, list[str]]:
-    """Return an altered copy of RGB image `im` and the alteration types applied. A `record` dict
-    receives the kept region as ``record["crop"]`` (a `Box`; the whole image when not cropped),
-    before a rotation by an arbitrary angle trims its corners."""
+          reference_size: int = 96) -> Altered:
+    """Return an altered copy of RGB image `im`, the alteration types applied and the kept region."""
     p = PROTOCOLS[protocol] if isinstance(protocol, str) else protocol
     im = im.convert("RGB")
     applied: list[str] = []
@@ -155,8 +162,6 @@ def alter(im: Image.Image, protocol: str | Protocol, rng: random.Random,
             box = cropped
             im = im.crop(box)
             applied.append("crop")
-    if record is not None:
-        record["crop"] = box
     if rng.random() < p.quarter_turn_p:
         im = im.transpose([Image.ROTATE_90, Image.ROTATE_180, Image.ROTATE_270][rng.randrange(3)])
         applied.append("rotation")
@@ -196,7 +201,7 @@ def alter(im: Image.Image, protocol: str | Protocol, rng: random.Random,
         with Image.open(buf) as decoded:
             im = decoded.convert("RGB")
         applied.append("jpeg")
-    return im, applied
+    return Altered(im, applied, box)
 
 
 def pick_protocol(mix: dict[str, float], rng: random.Random) -> str:

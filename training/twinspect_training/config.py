@@ -94,7 +94,7 @@ PRESETS: dict[str, dict[str, Any]] = {
         "train": {"epochs": 2, "head_epochs": 1, "batch_size": 16, "cache_size": 64, "val_pairs": 64,
                   "eval_every": 1, "warmup_epochs": 0},
     },
-    # The shipped default: resnet18 at 96 px, sized for 2 CPU cores.
+    # The shipped default: resnet18 at 128 px (the dataclass defaults), sized for 2 CPU cores.
     "default": {},
     # The reference study's sizes (GPU).
     "study": {

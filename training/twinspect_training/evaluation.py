@@ -31,8 +31,8 @@ def score_specs(model, cache: ImageCache, specs: list[PairSpec], size: int, devi
     out = []
     for s in range(0, len(specs), batch):
         chunk = specs[s:s + batch]
-        xa = [to_model_input(alter(cache.images[p.a], p.protocol, random.Random(p.seed_a))[0], size) for p in chunk]
-        xb = [to_model_input(alter(cache.images[p.b], p.protocol, random.Random(p.seed_b))[0], size) for p in chunk]
+        xa = [to_model_input(alter(cache.images[p.a], p.protocol, random.Random(p.seed_a)).image, size) for p in chunk]
+        xb = [to_model_input(alter(cache.images[p.b], p.protocol, random.Random(p.seed_b)).image, size) for p in chunk]
         za = model.encoder(torch.from_numpy(np.stack(xa)).to(device))
         zb = model.encoder(torch.from_numpy(np.stack(xb)).to(device))
         out.append(torch.sigmoid(model.head.pair_logits(za, zb)).cpu().numpy())

@@ -40,18 +40,16 @@ def write_pairs(images: Path, out: Path, protocol: str, negatives: str, n_pairs:
 
     with open(out / "pairs.jsonl", "w") as fh:
         for k, s in enumerate(specs):
-            crop_a: dict = {}
-            crop_b: dict = {}
-            a, alt_a = alter(image(s.a), protocol, random.Random(s.seed_a), record=crop_a)
-            b, alt_b = alter(image(s.b), protocol, random.Random(s.seed_b), record=crop_b)
+            a = alter(image(s.a), protocol, random.Random(s.seed_a))
+            b = alter(image(s.b), protocol, random.Random(s.seed_b))
             names = (f"{k:05d}_a.png", f"{k:05d}_b.png")
-            a.save(out / names[0])
-            b.save(out / names[1])
+            a.image.save(out / names[0])
+            b.image.save(out / names[1])
             fh.write(json.dumps({"id": k, "a": names[0], "b": names[1], "source_a": paths[s.a],
                                  "source_b": paths[s.b], "same": s.same, "protocol": protocol,
-                                 "negatives": negatives, "alterations_a": alt_a,
-                                 "alterations_b": alt_b, "crop_a": crop_a["crop"], "crop_b": crop_b["crop"],
-                                 "shared_area": round(shared_area(crop_a["crop"], crop_b["crop"]), 4)
+                                 "negatives": negatives, "alterations_a": a.applied,
+                                 "alterations_b": b.applied, "crop_a": a.crop, "crop_b": b.crop,
+                                 "shared_area": round(shared_area(a.crop, b.crop), 4)
                                  if s.same else None}) + "\n")
     return len(specs)
 

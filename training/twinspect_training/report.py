@@ -36,8 +36,9 @@ PROBABILITIES = {"bta", "bta+sift", "bta+verify", "bta+verify@flag"}  # methods 
 FLAG_PREVALENCES = (0.005, 0.01, 0.02, 0.05, 0.1, 0.2)
 # Bins of a copy's shared area (pairset `shared_area`): lower bound inclusive, upper exclusive, except
 # "none" (exactly 0) and the last bin (up to 1 inclusive).
-SHARED_AREA_BINS = (("none", 0.0, 0.0), ("under 10%", 0.0, 0.1), ("10-25%", 0.1, 0.25), ("25-50%", 0.25, 0.5),
-                    ("50% or more", 0.5, 1.0))
+# Copies by shared area: none at all, then the bins between these edges.
+SHARED_AREA_BINS = ("none", "under 10%", "10-25%", "25-50%", "50% or more")
+SHARED_AREA_EDGES = (0.1, 0.25, 0.5)
 STUDY = {"bta": (0.89, 0.95, 0.90, 0.97), "barlow_twins": (0.68, 0.69), "simclr": (0.67, 0.71)}
 
 
@@ -122,17 +123,10 @@ def by_shared_area(rows: list[dict], labels: np.ndarray, scores: dict[str, np.nd
     if any(r.get("same") and r.get("shared_area") is None for r in rows):
         return []
     area = np.array([r["shared_area"] if r["same"] else np.nan for r in rows], dtype=float)
-    out = []
-    for name, low, high in SHARED_AREA_BINS:
-        if name == "none":
-            mask = area == 0
-        elif high == 1.0:
-            mask = (area >= low) & (area <= high)
-        else:
-            mask = (area > 0) & (area >= low) & (area < high)
-        mask &= labels == 1
-        out.append({"shared_area": name, "copies": int(mask.sum()), "recall": _rates(mask, scores, thresholds)})
-    return out
+    bins = np.where(area == 0, 0, np.digitize(area, SHARED_AREA_EDGES) + 1)
+    masks = [(bins == i) & (labels == 1) for i in range(len(SHARED_AREA_BINS))]
+    return [{"shared_area": name, "copies": int(mask.sum()), "recall": _rates(mask, scores, thresholds)}
+            for name, mask in zip(SHARED_AREA_BINS, masks)]
 
 
 def collections(rows: list[dict]) -> np.ndarray:

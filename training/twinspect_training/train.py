@@ -59,8 +59,7 @@ def views(cache: ImageCache, idx: list[int], cfg: Config, rng: random.Random) ->
     for i in idx:
         protocol = pick_protocol(cfg.train.protocol_mix, rng)
         for out in (v1, v2):
-            im, _ = alter(cache.images[i], protocol, rng)
-            out.append(to_model_input(im, size))
+            out.append(to_model_input(alter(cache.images[i], protocol, rng).image, size))
     return torch.from_numpy(np.stack(v1)), torch.from_numpy(np.stack(v2))
 
 
@@ -108,8 +107,8 @@ def labelled_loss(model: BTA, labelled, cache: ImageCache, cfg: Config, rng: ran
     larger weight in the CSV, so they count more."""
     rows = rng.sample(labelled, min(k, len(labelled)))
     size = cfg.model.image_size
-    xa = torch.from_numpy(np.stack([to_model_input(alter(cache.images[cache.index[a]], "editorial", rng)[0], size) for a, _, _, _ in rows]))
-    xb = torch.from_numpy(np.stack([to_model_input(alter(cache.images[cache.index[b]], "editorial", rng)[0], size) for _, b, _, _ in rows]))
+    xa = torch.from_numpy(np.stack([to_model_input(alter(cache.images[cache.index[a]], "editorial", rng).image, size) for a, _, _, _ in rows]))
+    xb = torch.from_numpy(np.stack([to_model_input(alter(cache.images[cache.index[b]], "editorial", rng).image, size) for _, b, _, _ in rows]))
     za, zb = model.encoder(torch.cat([xa, xb]).to(device)).chunk(2)
     target = torch.tensor([t for _, _, t, _ in rows], device=device)
     weight = torch.tensor([w for _, _, _, w in rows], device=device)

@@ -292,11 +292,10 @@ describe('[SCORE] a set from upload to flagged pairs', () => {
     // The team changes its flag prevalence (here straight in the database, as if while the job
     // ran): the next verify job flags at the team's threshold, and recounts the set. The share is
     // chosen so that the team's threshold lies halfway between the planted copy's score and 1.
-    const logit = (x: number) => Math.log(x / (1 - x));
+    // Bayes' shift is its own inverse (logit(share) = logit(T) + logit(P) - logit(threshold)),
+    // so the share for a threshold is flagThresholdAt of that threshold.
     const target = 1 - (1 - (planted?.score ?? 0)) / 2;
-    const { flagThreshold = Number.NaN, flagPrevalence = Number.NaN } = verification ?? {};
-    const strictShare =
-      1 / (1 + Math.exp(-(logit(flagThreshold) + logit(flagPrevalence) - logit(target))));
+    const strictShare = flagThresholdAt(verification, target) ?? Number.NaN;
     await pipeline.prisma.organization.update({
       where: { id: pipeline.orgId },
       data: { flagPrevalence: strictShare },
