@@ -34,9 +34,8 @@ from .evaluation import best_threshold, flag_threshold_at, metrics, precision_at
 PROBABILITIES = {"bta", "bta+sift", "bta+verify", "bta+verify@flag"}  # methods whose scores are probabilities, so 0.5 means something
 # The flag prevalences a team can choose in the web app (apps/web team-settings.tsx PREVALENCES).
 FLAG_PREVALENCES = (0.005, 0.01, 0.02, 0.05, 0.1, 0.2)
-# Bins of a copy's shared area (pairset `shared_area`): lower bound inclusive, upper exclusive, except
-# "none" (exactly 0) and the last bin (up to 1 inclusive).
-# Copies by shared area: none at all, then the bins between these edges.
+# Bins of a copy's shared area (pairset `shared_area`): "none" (exactly 0), then the bins between
+# these edges, each edge the lower bound of the bin above it (the last bin up to 1 inclusive).
 SHARED_AREA_BINS = ("none", "under 10%", "10-25%", "25-50%", "50% or more")
 SHARED_AREA_EDGES = (0.1, 0.25, 0.5)
 STUDY = {"bta": (0.89, 0.95, 0.90, 0.97), "barlow_twins": (0.68, 0.69), "simclr": (0.67, 0.71)}
