@@ -5,7 +5,7 @@ import path from 'node:path';
 import { ingestJobId, type TIngestArchiveJob } from '@twinspect/jobs';
 import { LocalStorage, storageKeys } from '@twinspect/storage';
 import { addUpload } from '@twinspect/uploads';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { bioDevImages, createTestPipeline, type TestPipeline } from '../pipeline.ts';
 
 // [FAULT] A ZIP expansion job that runs out of retries. PostgreSQL (a trigger, armed for exactly
@@ -117,8 +117,15 @@ describe('[FAULT] a ZIP expansion that runs out of retries', () => {
     });
     expect(images.every((i) => i.error === null || !i.error.includes('\n'))).toBe(true);
     expect(set).toMatchObject({ imagesTotal: 4, imagesIngested: 1, imagesFailed: 3 });
-    // The set was scored again after the failure (the generation is its image count).
-    const scored = await pipeline.queue('score').getJobs(['completed']);
-    expect(scored.some((j) => j.data.setId === setId && j.data.generation === 4)).toBe(true);
+    // The set is scored again after the failure (the generation is its image count). The set may
+    // read READY with 4 images before that job completes (it was READY after the good image), so
+    // wait for the job rather than look once.
+    await vi.waitFor(
+      async () => {
+        const scored = await pipeline.queue('score').getJobs(['completed']);
+        expect(scored.some((j) => j.data.setId === setId && j.data.generation === 4)).toBe(true);
+      },
+      { timeout: 30_000, interval: 200 },
+    );
   });
 });
