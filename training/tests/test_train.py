@@ -47,6 +47,11 @@ def test_same_seed_gives_the_same_model(image_folder, tiny_run, tmp_path):
     assert _weights(tmp_path) == _weights(tiny_run)
 
 
+def test_views_made_in_worker_processes_give_the_same_model(image_folder, tiny_run, tmp_path):
+    assert _run(image_folder, tmp_path, "--set", "train.loader_workers=2") == 0
+    assert _weights(tmp_path) == _weights(tiny_run)
+
+
 def test_resume_continues_where_it_stopped(image_folder, tiny_run, tmp_path):
     # A time budget this small pauses the run after its first epoch, as a kill would.
     assert _run(image_folder, tmp_path, "--set", "train.max_minutes=1e-6") == 0

@@ -16,6 +16,7 @@ import numpy as np
 import torch
 import torch.nn.functional as F
 
+from .checkpoint import load_checkpoint
 from .config import Config
 from .imageio import load_rgb, to_model_input
 from .model import BTA
@@ -67,7 +68,7 @@ class SiftMatcher:
 
 class LearnedBaseline:
     def __init__(self, checkpoint: Path):
-        state = torch.load(checkpoint, map_location="cpu")
+        state = load_checkpoint(checkpoint)
         self.cfg = Config.from_dict(state["config"])
         self.model = BTA(self.cfg.model)
         self.model.load_state_dict(state["model"])

@@ -46,6 +46,10 @@ class TrainConfig:
     labelled_pairs_weight: float = 1.0
     hard_negative_weight: float = 3.0
     threads: int = 2
+    # Processes that make the two views of each batch (0 = in the training process). A batch's views
+    # come from its own seed, so the result is the same for any number of workers.
+    loader_workers: int = 0
+    amp: bool = True  # bfloat16 autocast of the encoder on CUDA (losses stay float32); no effect on CPU
     seed: int = 0
     val_fraction: float = 0.1  # of the training 80%, held out to calibrate the threshold
     test_fraction: float = 0.2

@@ -6,9 +6,11 @@ on both sides of it. An image's "source" is its immediate folder: hard negatives
 from __future__ import annotations
 
 import csv
+import multiprocessing as mp
 import random
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator
 
 from PIL import Image
 
@@ -65,6 +67,39 @@ class ImageCache:
 
     def __len__(self) -> int:
         return len(self.images)
+
+
+# What a ForkMap's worker processes inherit from their parent (set in each worker, never pickled).
+_fork_context: Any = None
+
+
+def _set_fork_context(context: Any) -> None:
+    global _fork_context
+    _fork_context = context
+
+
+def _call_with_fork_context(task: tuple[Callable, Any]) -> Any:
+    fn, arg = task
+    return fn(_fork_context, arg)
+
+
+class ForkMap:
+    """`imap(fn, args)` computing `fn(context, arg)` in `workers` forked processes that inherit
+    `context` (a decoded image cache is never pickled), in order and ahead of the consumer; in this
+    process when `workers` is 0. `fn` must be a module-level function. Fork before CUDA starts."""
+
+    def __init__(self, context: Any, workers: int):
+        self.context = context
+        self.pool = mp.get_context("fork").Pool(workers, _set_fork_context, (context,)) if workers > 0 else None
+
+    def imap(self, fn: Callable[[Any, Any], Any], args: Iterable[Any], chunksize: int = 1) -> Iterator[Any]:
+        if self.pool is None:
+            return (fn(self.context, a) for a in args)
+        return self.pool.imap(_call_with_fork_context, [(fn, a) for a in args], chunksize)
+
+    def close(self) -> None:
+        if self.pool is not None:
+            self.pool.terminate()
 
 
 def epoch_batches(cache: ImageCache, batch_size: int, same_source_fraction: float,

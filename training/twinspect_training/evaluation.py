@@ -39,6 +39,18 @@ def score_specs(model, cache: ImageCache, specs: list[PairSpec], size: int, devi
     return np.concatenate(out)
 
 
+def calibrated_threshold(model, cfg, images, val_paths: list[str], n_pairs: int,
+                         device=torch.device("cpu")) -> tuple[float, dict[str, float]]:
+    """How export calibrates a model: the accuracy-maximising threshold on `n_pairs` validation
+    pairs (both protocols, random and hard negatives), and the metrics there."""
+    cache = ImageCache(images, val_paths, cfg.train.cache_size)
+    specs = val_specs(val_paths, n_pairs, cfg.train.seed + 7)
+    scores = score_specs(model, cache, specs, cfg.model.image_size, device)
+    labels = np.array([int(s.same) for s in specs])
+    threshold = best_threshold(labels, scores)
+    return threshold, metrics(labels, scores, threshold)
+
+
 def best_threshold(labels: np.ndarray, scores: np.ndarray) -> float:
     """The threshold that maximises accuracy (midpoint between neighbouring scores)."""
     order = np.argsort(scores)

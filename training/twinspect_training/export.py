@@ -20,9 +20,9 @@ import torch
 from torch import nn
 
 from .alterations import describe_protocols
+from .checkpoint import load_checkpoint
 from .config import Config
-from .data import ImageCache
-from .evaluation import best_threshold, metrics, score_specs, val_specs
+from .evaluation import calibrated_threshold
 from .imageio import MEAN, PREPROCESSING, STD
 from .model import BTA
 
@@ -50,7 +50,7 @@ def sha256(path: Path) -> str:
 
 
 def load_model(checkpoint: Path) -> tuple[BTA, Config, dict]:
-    state = torch.load(checkpoint, map_location="cpu")
+    state = load_checkpoint(checkpoint)
     cfg = Config.from_dict(state["config"])
     model = BTA(cfg.model)
     model.load_state_dict(state["model"])
@@ -64,12 +64,8 @@ def export(checkpoint: Path, images: Path, models_dir: Path, name: str, calibrat
     size = cfg.model.image_size
     split = state["split"]
 
-    val_cache = ImageCache(images, split["val"], cfg.train.cache_size)
-    specs = val_specs(split["val"], calibration_pairs, cfg.train.seed + 7)
-    scores = score_specs(model, val_cache, specs, size, torch.device("cpu"))
-    labels = np.array([int(s.same) for s in specs])
-    threshold = best_threshold(labels, scores)
-    val_metrics = {k: round(v, 4) if isinstance(v, float) else v for k, v in metrics(labels, scores, threshold).items()}
+    threshold, val_metrics = calibrated_threshold(model, cfg, images, split["val"], calibration_pairs)
+    val_metrics = {k: round(v, 4) if isinstance(v, float) else v for k, v in val_metrics.items()}
 
     x = torch.from_numpy(parity_input(2, size))
     with torch.no_grad():
@@ -107,7 +103,7 @@ def export(checkpoint: Path, images: Path, models_dir: Path, name: str, calibrat
                   "mean": list(MEAN), "std": list(STD), "preprocessing": PREPROCESSING},
         "embedding_dim": cfg.model.projector[-1],
         "threshold": round(threshold, 6),
-        "threshold_source": f"accuracy-maximising threshold on {len(specs)} validation pairs "
+        "threshold_source": f"accuracy-maximising threshold on {val_metrics['n']} validation pairs "
                             "(editorial and reference protocols, random and hard negatives)",
         "metrics": {"validation": val_metrics},
         "training": {"config": cfg.to_dict(), "split": split, "checkpoint_epochs": state["global_epoch"],

@@ -25,8 +25,9 @@ import torch
 import torch.nn.functional as F
 
 from .alterations import alter, pick_protocol
+from .checkpoint import load_checkpoint, save_checkpoint
 from .config import Config, preset
-from .data import ImageCache, epoch_batches, make_split, read_labelled_pairs, relative_images
+from .data import ForkMap, ImageCache, epoch_batches, make_split, read_labelled_pairs, relative_images
 from .evaluation import score_specs, summarise, val_specs
 from .from_onnx import load_version, unfold_batchnorm, version_config
 from .imageio import to_model_input
@@ -53,14 +54,25 @@ def pick_device(name: str) -> torch.device:
     return torch.device(name)
 
 
-def views(cache: ImageCache, idx: list[int], cfg: Config, rng: random.Random) -> tuple[torch.Tensor, torch.Tensor]:
+def views(cache: ImageCache, idx: list[int], cfg: Config, rng: random.Random) -> tuple[np.ndarray, np.ndarray]:
+    """Two altered views of each image, as model inputs (numpy: no torch in a forked worker, whose
+    inherited OpenMP state could hang it)."""
     size = cfg.model.image_size
     v1, v2 = [], []
     for i in idx:
         protocol = pick_protocol(cfg.train.protocol_mix, rng)
         for out in (v1, v2):
             out.append(to_model_input(alter(cache.images[i], protocol, rng).image, size))
-    return torch.from_numpy(np.stack(v1)), torch.from_numpy(np.stack(v2))
+    return np.stack(v1), np.stack(v2)
+
+
+def batch_views(context: tuple[ImageCache, Config], task: tuple[list[int], int]) -> tuple[np.ndarray, np.ndarray]:
+    """A batch's two views from the batch's own seed: the same whichever process makes them, so
+    the number of `train.loader_workers` (processes that make views ahead of the training step,
+    since a GPU outruns one process's augmentation) does not change the result."""
+    cache, cfg = context
+    idx, seed = task
+    return views(cache, idx, cfg, random.Random(seed))
 
 
 def lr_at(step: int, total: int, warmup: int, tc) -> float:
@@ -83,15 +95,21 @@ def phases(cfg: Config) -> list[tuple[str, int]]:
     raise ValueError(f"unknown train.mode {tc.mode!r}")
 
 
+def encode(model: BTA, x: torch.Tensor, amp: bool) -> torch.Tensor:
+    """Embeddings in float32; with `amp` on CUDA the encoder itself runs in bfloat16."""
+    with torch.autocast(device_type=x.device.type, dtype=torch.bfloat16, enabled=amp and x.is_cuda):
+        return model.encoder(x).float()
+
+
 def step_loss(model: BTA, phase: str, x1: torch.Tensor, x2: torch.Tensor, cfg: Config):
     tc = cfg.train
     if phase == "head":
         with torch.no_grad():
-            z = model.encoder(torch.cat([x1, x2]))
+            z = encode(model, torch.cat([x1, x2]), tc.amp)
         z1, z2 = z.chunk(2)
         bce = pairwise_bce(model.head.block_logits(z1, z2))
         return bce, {"loss": float(bce), "bce": float(bce)}
-    z1, z2 = model.encoder(torch.cat([x1, x2])).chunk(2)
+    z1, z2 = encode(model, torch.cat([x1, x2]), tc.amp).chunk(2)
     if phase == "parallel":
         return parallel_loss(model.head.block_logits(z1, z2), z1, z2, tc.bt_lambda, tc.bt_offdiag)
     if phase == "barlow":
@@ -109,23 +127,17 @@ def labelled_loss(model: BTA, labelled, cache: ImageCache, cfg: Config, rng: ran
     size = cfg.model.image_size
     xa = torch.from_numpy(np.stack([to_model_input(alter(cache.images[cache.index[a]], "editorial", rng).image, size) for a, _, _, _ in rows]))
     xb = torch.from_numpy(np.stack([to_model_input(alter(cache.images[cache.index[b]], "editorial", rng).image, size) for _, b, _, _ in rows]))
-    za, zb = model.encoder(torch.cat([xa, xb]).to(device)).chunk(2)
+    za, zb = encode(model, torch.cat([xa, xb]).to(device), cfg.train.amp).chunk(2)
     target = torch.tensor([t for _, _, t, _ in rows], device=device)
     weight = torch.tensor([w for _, _, _, w in rows], device=device)
     return F.binary_cross_entropy_with_logits(model.head.pair_logits(za, zb), target, weight=weight)
-
-
-def save_checkpoint(path: Path, state: dict) -> None:
-    tmp = path.with_suffix(".tmp")
-    torch.save(state, tmp)
-    tmp.replace(path)
 
 
 def init_from_version(model: BTA, version: Path, cache: ImageCache, cfg: Config, rng: random.Random) -> None:
     """Load a version's weights into `model` and measure its folded BatchNorms on training views."""
     shipped, _, _ = load_version(version)
     model.load_state_dict(shipped.state_dict())
-    batches = [torch.cat(views(cache, rng.sample(range(len(cache)), min(len(cache), cfg.train.batch_size)), cfg, rng))
+    batches = [torch.from_numpy(np.concatenate(views(cache, rng.sample(range(len(cache)), min(len(cache), cfg.train.batch_size)), cfg, rng)))
                for _ in range(4)]
     unfold_batchnorm(model, batches)
 
@@ -135,7 +147,7 @@ def train(images: Path, out: Path, cfg: Config, pairs_csv: Path | None, resume: 
     out.mkdir(parents=True, exist_ok=True)
     ckpt_path = out / "checkpoint.pt"
     sink = open(out / "metrics.jsonl", "a")
-    state = torch.load(ckpt_path, map_location="cpu") if resume and ckpt_path.exists() else None
+    state = load_checkpoint(ckpt_path) if resume and ckpt_path.exists() else None
     if state is not None:
         # A resumed run keeps its own config; explicit --set values (e.g. more epochs) still apply.
         cfg = Config.from_dict(state["config"]).override(overrides or {})
@@ -155,6 +167,17 @@ def train(images: Path, out: Path, cfg: Config, pairs_csv: Path | None, resume: 
     t0 = time.time()
     train_cache = ImageCache(images, split.train + extra, tc.cache_size)
     val_cache = ImageCache(images, split.val, tc.cache_size)
+    loader = ForkMap((train_cache, cfg), tc.loader_workers)  # forks before CUDA starts
+    try:
+        return _train(out, cfg, split, labelled, train_cache, val_cache, loader, state, device, sink, t0)
+    finally:
+        loader.close()
+
+
+def _train(out: Path, cfg: Config, split, labelled, train_cache: ImageCache, val_cache: ImageCache,
+           loader: ForkMap, state: dict | None, device: torch.device, sink, t0: float) -> int:
+    tc = cfg.train
+    ckpt_path = out / "checkpoint.pt"
     (out / "config.json").write_text(json.dumps(cfg.to_dict(), indent=2))
     (out / "split.json").write_text(json.dumps(split.to_dict(), indent=2))
     log({"event": "start", "images_train": len(split.train), "images_val": len(split.val),
@@ -162,6 +185,10 @@ def train(images: Path, out: Path, cfg: Config, pairs_csv: Path | None, resume: 
          "decode_s": round(time.time() - t0, 1), "config": cfg.to_dict()}, sink)
 
     model = BTA(cfg.model).to(device)
+    if device.type == "cuda":
+        torch.backends.cudnn.benchmark = True
+        torch.backends.cuda.matmul.allow_tf32 = torch.backends.cudnn.allow_tf32 = True
+        model = model.to(memory_format=torch.channels_last)
     plan = phases(cfg)
     rng = random.Random(f"train:{tc.seed}")
     if tc.init_from and state is None:
@@ -201,13 +228,13 @@ def train(images: Path, out: Path, cfg: Config, pairs_csv: Path | None, resume: 
             t_epoch = time.time()
             sums: dict[str, float] = {}
             batches = epoch_batches(train_cache, tc.batch_size, tc.same_source_batch_fraction, rng)
-            for b_i, idx in enumerate(batches):
+            tasks = [(idx, rng.getrandbits(64)) for idx in batches]
+            for b_i, (x1, x2) in enumerate(loader.imap(batch_views, tasks)):
                 step = epoch * steps_per_epoch + min(b_i, steps_per_epoch - 1)
                 lr = lr_at(step, total, warmup, tc) * (tc.finetune_lr_scale if tc.init_from else 1.0)
                 for g in opt.param_groups:
                     g["lr"] = lr
-                x1, x2 = views(train_cache, idx, cfg, rng)
-                loss, parts = step_loss(model, phase, x1.to(device), x2.to(device), cfg)
+                loss, parts = step_loss(model, phase, torch.from_numpy(x1).to(device), torch.from_numpy(x2).to(device), cfg)
                 if labelled and phase in ("parallel", "head"):
                     lab = labelled_loss(model, labelled, train_cache, cfg, rng, max(2, tc.batch_size // 4), device)
                     loss = loss + tc.labelled_pairs_weight * lab
