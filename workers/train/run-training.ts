@@ -239,7 +239,11 @@ export async function runTraining(
       params.start === 'active' && run.baseModelVersionId
         ? await prisma.modelVersion.findUnique({ where: { id: run.baseModelVersionId } })
         : null;
-    const overrides = { ...trainingOverrides(params), 'train.device': config.TRAIN_DEVICE };
+    const overrides = {
+      ...trainingOverrides(params),
+      'train.device': config.TRAIN_DEVICE,
+      'train.loader_workers': config.TRAIN_LOADER_WORKERS,
+    };
     const trainArgs = [
       '--images',
       dataset.imagesDir,

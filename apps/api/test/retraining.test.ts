@@ -115,6 +115,8 @@ beforeAll(async () => {
   tmp = await mkdtemp(path.join(os.tmpdir(), 'twinspect-retrain-api-'));
   const overrides: ConfigInput = {
     TRAIN_PRESET: 'tiny',
+    // Views made in worker processes, as on a GPU training machine.
+    TRAIN_LOADER_WORKERS: '2',
     TRAIN_RUNS_DIR: path.join(tmp, 'runs'),
     TRAINED_MODELS_DIR: path.join(tmp, 'models'),
     TRAIN_EVAL_PAIRS: '48',
@@ -245,6 +247,10 @@ describe('[RETRAIN] retraining through GraphQL', () => {
     expect(run.live.history.map((p) => p.epoch)).toEqual([1, 2, 3]);
     expect(run.dataset).toMatchObject({ images: 16 });
     expect((run.dataset?.labels ?? 0) + (run.dataset?.heldOut ?? 0)).toBe(20);
+    const trained = JSON.parse(
+      await readFile(path.join(tmp, 'runs', queued.id, 'train', 'config.json'), 'utf8'),
+    );
+    expect(trained.train).toMatchObject({ loader_workers: 2, epochs: 3 });
 
     // Registered, with its evaluation; the gate's verdict and the version's status agree.
     expect(run.modelVersion?.standardMetrics?.accuracy).toBeGreaterThanOrEqual(0);

@@ -85,6 +85,9 @@ export const ZConfig = z
     // Retraining
     PYTHON_BIN: z.string().min(1).default('/usr/bin/python3'),
     TRAIN_DEVICE: z.enum(['cpu', 'cuda']).default('cpu'),
+    /// Processes making training views ahead of each step (train.loader_workers); a GPU machine
+    /// needs several, since one process's augmentation is slower than the GPU's step. 0 = none.
+    TRAIN_LOADER_WORKERS: z.coerce.number().int().min(0).default(0),
     /// Model size preset of retraining runs (training/twinspect_training/config.py): tiny in CI.
     TRAIN_PRESET: z.enum(['tiny', 'default', 'study']).default('default'),
     /// Per-run working folders (dataset snapshot, checkpoint, logs, evaluation).
