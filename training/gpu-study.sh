@@ -8,7 +8,8 @@
 #
 # Environment: R50_EPOCHS and R18_EPOCHS set each cosine schedule's length (choose what fits in
 # MINUTES: a run that reaches MINUTES stops early, resumable); WORKERS, the processes making views
-# for each run; PAIRS, pairs per held-out row; EXTRA, more --set flags for both runs.
+# for each run; CHECKPOINT_EVERY, epochs between checkpoints; PAIRS, pairs per held-out row;
+# EXTRA, more --set flags for both runs.
 # OUT gets each run's folder and log, heldout.json, and r18.pt: the resnet18 run's model, config
 # and split, enough for `npm run export -- --checkpoint`.
 set -uo pipefail
@@ -22,7 +23,7 @@ mkdir -p "$out"
 train() { # name preset epochs
   $py -m twinspect_training.train --images "$images" --out "$out/$1" --preset "$2" \
     --set train.epochs="$3" --set train.max_minutes="$minutes" --set train.loader_workers="${WORKERS:-7}" \
-    --set train.eval_every=25 ${EXTRA:-} > "$out/$1.log" 2>&1
+    --set train.eval_every=25 --set train.checkpoint_every="${CHECKPOINT_EVERY:-1}" ${EXTRA:-} > "$out/$1.log" 2>&1
   echo "$1 exit $?" >> "$out/machine.txt"
 }
 train r50 study "${R50_EPOCHS:-120}" &

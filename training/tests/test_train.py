@@ -5,6 +5,8 @@ import json
 import pytest
 import torch
 
+import twinspect_training.train as train_module
+from twinspect_training.checkpoint import save_checkpoint
 from twinspect_training.train import EXIT_DIVERGED, main
 
 TINY = ["--preset", "tiny", "--set", "train.threads=2"]
@@ -52,9 +54,25 @@ def test_views_made_in_worker_processes_give_the_same_model(image_folder, tiny_r
     assert _weights(tmp_path) == _weights(tiny_run)
 
 
-def test_resume_continues_where_it_stopped(image_folder, tiny_run, tmp_path):
-    # A time budget this small pauses the run after its first epoch, as a kill would.
-    assert _run(image_folder, tmp_path, "--set", "train.max_minutes=1e-6") == 0
+def test_checkpoints_are_written_every_n_epochs_and_at_the_end(image_folder, tmp_path, monkeypatch):
+    written = []
+
+    def save_and_record(path, state):
+        written.append(state["epoch"])
+        save_checkpoint(path, state)
+
+    monkeypatch.setattr(train_module, "save_checkpoint", save_and_record)
+    assert _run(image_folder, tmp_path, "--set", "train.epochs=3", "--set", "train.checkpoint_every=2") == 0
+    assert written == [2, 3]
+
+
+@pytest.mark.parametrize("checkpoint_every", ["1", "5"])
+def test_resume_continues_where_it_stopped(image_folder, tiny_run, tmp_path, checkpoint_every):
+    # A time budget this small pauses the run after its first epoch, as a kill would; a pause
+    # writes a checkpoint even between the epochs that `checkpoint_every` asks for.
+    assert _run(image_folder, tmp_path, "--set", "train.max_minutes=1e-6",
+                "--set", f"train.checkpoint_every={checkpoint_every}") == 0
+    assert torch.load(tmp_path / "checkpoint.pt", map_location="cpu")["epoch"] == 1
     assert [e["event"] for e in _events(tmp_path)][-1] == "paused"
     assert _run(image_folder, tmp_path, "--resume", "--set", "train.max_minutes=0") == 0
     events = _events(tmp_path)

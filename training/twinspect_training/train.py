@@ -255,12 +255,14 @@ def _train(out: Path, cfg: Config, split, labelled, train_cache: ImageCache, val
                 model.eval()
                 scores = score_specs(model, val_cache, val, cfg.model.image_size, device)
                 event["val"] = summarise(val, scores)
-            save_checkpoint(ckpt_path, {
-                "config": cfg.to_dict(), "split": split.to_dict(), "model": model.state_dict(),
-                "optimizer": opt.state_dict(), "phase": phase_i, "epoch": epoch + 1, "global_epoch": global_epoch, "rng": rng.getstate(),
-                "torch_rng": torch.get_rng_state()})
+            pause = bool(tc.max_minutes) and (time.time() - started) / 60 > tc.max_minutes
+            if (epoch + 1) % tc.checkpoint_every == 0 or epoch + 1 == n_epochs or pause:
+                save_checkpoint(ckpt_path, {
+                    "config": cfg.to_dict(), "split": split.to_dict(), "model": model.state_dict(),
+                    "optimizer": opt.state_dict(), "phase": phase_i, "epoch": epoch + 1, "global_epoch": global_epoch, "rng": rng.getstate(),
+                    "torch_rng": torch.get_rng_state()})
             log(event, sink)
-            if tc.max_minutes and (time.time() - started) / 60 > tc.max_minutes:
+            if pause:
                 log({"event": "paused", "reason": f"time budget of {tc.max_minutes} min reached; rerun with --resume"}, sink)
                 return 0
     log({"event": "done", "minutes": round((time.time() - started) / 60, 2)}, sink)
