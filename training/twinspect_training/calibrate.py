@@ -30,7 +30,7 @@ from pathlib import Path
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 
-from .evaluation import best_threshold, flag_threshold, metrics
+from .evaluation import best_threshold, flag_threshold, rounded_metrics
 from .report import GEOMETRY_FEATURES, combination_features, flag_sensitivity
 
 # Copies among the verified candidate pairs of a real case, for the flag threshold. Measured with
@@ -62,7 +62,7 @@ def main(argv: list[str] | None = None) -> int:
     manifest["threshold"] = round(t, 6)
     manifest["threshold_source"] = (f"accuracy-maximising threshold on {len(y)} validation pairs scored through "
                                     f"sharp + onnxruntime-node: {', '.join(sets)}")
-    manifest["metrics"]["validation"] = {k: round(v, 4) if isinstance(v, float) else v for k, v in metrics(y, s, t).items()}
+    manifest["metrics"]["validation"] = rounded_metrics(y, s, t)
     if len(geometry) == len(y):
         if any(st != settings[0] for st in settings):
             raise SystemExit("the evaluations verified pairs with different settings; rerun them with one model")
@@ -80,10 +80,8 @@ def main(argv: list[str] | None = None) -> int:
             "flagPrevalence": FLAG_PREVALENCE,
             "source": f"logistic regression and accuracy-maximising threshold on the same {len(y)} validation pairs",
         }
-        manifest["metrics"]["validation_verified"] = {
-            k: round(v, 4) if isinstance(v, float) else v for k, v in metrics(y, combined, tv).items()}
-        manifest["metrics"]["validation_flagged"] = {
-            k: round(v, 4) if isinstance(v, float) else v for k, v in metrics(y, combined, tf).items()}
+        manifest["metrics"]["validation_verified"] = rounded_metrics(y, combined, tv)
+        manifest["metrics"]["validation_flagged"] = rounded_metrics(y, combined, tf)
         # What each flag prevalence a team can choose does on these pairs (the team settings show it).
         manifest["metrics"]["validation_flag_sensitivity"] = flag_sensitivity(
             y, combined, manifest["verification"])

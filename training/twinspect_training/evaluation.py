@@ -33,8 +33,17 @@ def score_specs(model, cache: ImageCache, specs: list[PairSpec], size: int, devi
         chunk = specs[s:s + batch]
         xa = [to_model_input(alter(cache.images[p.a], p.protocol, random.Random(p.seed_a)).image, size) for p in chunk]
         xb = [to_model_input(alter(cache.images[p.b], p.protocol, random.Random(p.seed_b)).image, size) for p in chunk]
-        za = model.encoder(torch.from_numpy(np.stack(xa)).to(device))
-        zb = model.encoder(torch.from_numpy(np.stack(xb)).to(device))
+        out.append(score_inputs(model, np.stack(xa), np.stack(xb), device))
+    return np.concatenate(out)
+
+
+@torch.no_grad()
+def score_inputs(model, xa: np.ndarray, xb: np.ndarray, device, batch: int = 128) -> np.ndarray:
+    """M(a_i, b_i) for aligned rows of model inputs."""
+    out = []
+    for s in range(0, len(xa), batch):
+        za = model.encoder(torch.from_numpy(xa[s:s + batch]).to(device))
+        zb = model.encoder(torch.from_numpy(xb[s:s + batch]).to(device))
         out.append(torch.sigmoid(model.head.pair_logits(za, zb)).cpu().numpy())
     return np.concatenate(out)
 
@@ -48,7 +57,7 @@ def calibrated_threshold(model, cfg, images, val_paths: list[str], n_pairs: int,
     scores = score_specs(model, cache, specs, cfg.model.image_size, device)
     labels = np.array([int(s.same) for s in specs])
     threshold = best_threshold(labels, scores)
-    return threshold, metrics(labels, scores, threshold)
+    return threshold, rounded_metrics(labels, scores, threshold)
 
 
 def best_threshold(labels: np.ndarray, scores: np.ndarray) -> float:
@@ -116,7 +125,12 @@ def metrics(labels, scores, threshold: float) -> dict[str, float]:
     }
 
 
+def rounded_metrics(labels, scores, threshold: float) -> dict[str, float]:
+    """`metrics`, each rate to 4 decimals, as reports and manifests record them."""
+    return {k: round(v, 4) if isinstance(v, float) else v for k, v in metrics(labels, scores, threshold).items()}
+
+
 def summarise(specs: list[PairSpec], scores: np.ndarray) -> dict[str, dict[str, float]]:
     labels = np.array([int(p.same) for p in specs])
     t = best_threshold(labels, scores)
-    return {"all": {k: round(v, 4) for k, v in metrics(labels, scores, t).items()}}
+    return {"all": rounded_metrics(labels, scores, t)}

@@ -65,7 +65,6 @@ def export(checkpoint: Path, images: Path, models_dir: Path, name: str, calibrat
     split = state["split"]
 
     threshold, val_metrics = calibrated_threshold(model, cfg, images, split["val"], calibration_pairs)
-    val_metrics = {k: round(v, 4) if isinstance(v, float) else v for k, v in val_metrics.items()}
 
     x = torch.from_numpy(parity_input(2, size))
     with torch.no_grad():

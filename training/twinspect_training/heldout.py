@@ -25,7 +25,7 @@ import torch
 from .alterations import alter
 from .config import Config
 from .data import ForkMap, ImageCache, PairSpec, make_pair_specs
-from .evaluation import calibrated_threshold, metrics
+from .evaluation import calibrated_threshold, rounded_metrics, score_inputs
 from .export import load_model
 from .from_onnx import load_version
 from .imageio import to_model_input
@@ -51,16 +51,6 @@ def pair_inputs(cache: ImageCache, task: tuple[PairSpec, list[int]]) -> dict[int
     return {s: (to_model_input(a, s), to_model_input(b, s)) for s in sizes}
 
 
-@torch.no_grad()
-def score(model: BTA, xa: np.ndarray, xb: np.ndarray, device: torch.device, batch: int = 128) -> np.ndarray:
-    out = []
-    for s in range(0, len(xa), batch):
-        za = model.encoder(torch.from_numpy(xa[s:s + batch]).to(device))
-        zb = model.encoder(torch.from_numpy(xb[s:s + batch]).to(device))
-        out.append(torch.sigmoid(model.head.pair_logits(za, zb)).float().cpu().numpy())
-    return np.concatenate(out)
-
-
 def heldout(images: Path, model_paths: list[Path], n_pairs: int, workers: int, device: torch.device) -> dict:
     loaded = [load(p) for p in model_paths]
     split = loaded[0][2]
@@ -84,9 +74,8 @@ def heldout(images: Path, model_paths: list[Path], n_pairs: int, workers: int, d
                 size = cfg.model.image_size
                 xa = np.stack([x[size][0] for x in inputs])
                 xb = np.stack([x[size][1] for x in inputs])
-                scores = score(model, xa, xb, device)
-                results[str(path)]["rows"][f"{protocol}-{negatives}"] = {
-                    k: round(v, 4) if isinstance(v, float) else v for k, v in metrics(labels, scores, t).items()}
+                scores = score_inputs(model, xa, xb, device)
+                results[str(path)]["rows"][f"{protocol}-{negatives}"] = rounded_metrics(labels, scores, t)
     finally:
         pool.close()
     return results
