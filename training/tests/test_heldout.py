@@ -2,6 +2,7 @@ import json
 
 import pytest
 
+from twinspect_training.checkpoint import load_checkpoint
 from twinspect_training.heldout import ROWS, main
 from twinspect_training.train import main as train_main
 
@@ -34,3 +35,16 @@ def test_refuses_models_trained_on_different_splits(image_folder, checkpoint, tm
     with pytest.raises(ValueError, match="different splits"):
         main(["--images", str(image_folder), "--model", str(checkpoint), "--model", str(other / "checkpoint.pt"),
               "--pairs", "8", "--device", "cpu"])
+
+
+def test_builds_the_rows_from_the_validation_images_on_request(image_folder, checkpoint, tmp_path):
+    split = load_checkpoint(checkpoint)["split"]
+    scored = {}
+    for name in ("test", "val"):
+        out = tmp_path / f"{name}.json"
+        assert main(["--images", str(image_folder), "--model", str(checkpoint), "--pairs", "16",
+                     "--device", "cpu", "--split", name, "--out", str(out)]) == 0
+        scored[name] = json.loads(out.read_text())[str(checkpoint)]
+        assert scored[name]["split"] == name and scored[name]["images"] == len(split[name])
+    assert len(split["val"]) != len(split["test"])
+    assert scored["val"]["rows"] != scored["test"]["rows"]

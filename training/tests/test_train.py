@@ -2,11 +2,13 @@ import csv
 import hashlib
 import json
 
+import numpy as np
 import pytest
 import torch
 
 import twinspect_training.train as train_module
 from twinspect_training.checkpoint import save_checkpoint
+from twinspect_training.imageio import normalise
 from twinspect_training.train import EXIT_DIVERGED, main
 
 TINY = ["--preset", "tiny", "--set", "train.threads=2"]
@@ -52,6 +54,13 @@ def test_same_seed_gives_the_same_model(image_folder, tiny_run, tmp_path):
 def test_views_made_in_worker_processes_give_the_same_model(image_folder, tiny_run, tmp_path):
     assert _run(image_folder, tmp_path, "--set", "train.loader_workers=2") == 0
     assert _weights(tmp_path) == _weights(tiny_run)
+
+
+def test_uint8_views_reach_the_model_normalised_exactly_as_scoring_normalises_them():
+    views = np.random.default_rng(0).integers(0, 256, (4, 3, 16, 16), dtype=np.uint8)
+    on_device = train_module.device_input(views, torch.device("cpu"))
+    assert on_device.dtype == torch.float32
+    assert torch.equal(on_device, torch.from_numpy(normalise(views)))
 
 
 def test_checkpoints_are_written_every_n_epochs_and_at_the_end(image_folder, tmp_path, monkeypatch):

@@ -2,7 +2,11 @@
 lent GPU machine has no Node), to compare candidates trained there with the shipped version.
 
     /usr/bin/python3 -m twinspect_training.heldout --images DIR --model runs/a/checkpoint.pt \
-        [--model models/<version> ...] [--pairs 1000] [--workers 8] [--out heldout.json]
+        [--model models/<version> ...] [--pairs 1000] [--workers 8] [--split test|val] [--out heldout.json]
+
+`--split val` builds the same four rows from the validation images instead, to choose between
+candidates without looking at the test images (its accuracy is then at a threshold calibrated on
+those images too: compare AUCs).
 
 A model is a training checkpoint or a model version folder. The rows are the pairs that
 `npm run evaluate -- --only-split test --pairs N` builds: the same specs from the same held-out
@@ -51,23 +55,25 @@ def pair_inputs(cache: ImageCache, task: tuple[PairSpec, list[int]]) -> dict[int
     return {s: (to_model_input(a, s), to_model_input(b, s)) for s in sizes}
 
 
-def heldout(images: Path, model_paths: list[Path], n_pairs: int, workers: int, device: torch.device) -> dict:
+def heldout(images: Path, model_paths: list[Path], n_pairs: int, workers: int, device: torch.device,
+            split_name: str = "test") -> dict:
     loaded = [load(p) for p in model_paths]
     split = loaded[0][2]
     if any(s != split for _, _, s in loaded):
         raise ValueError("the models were trained on different splits; their held-out rows would differ")
     sizes = sorted({cfg.model.image_size for _, cfg, _ in loaded})
-    cache = ImageCache(images, split["test"], max_side=1 << 30)  # altered at full resolution
+    cache = ImageCache(images, split[split_name], max_side=1 << 30)  # altered at full resolution
     pool = ForkMap(cache, workers)  # forks before CUDA starts
     try:
         for model, _, _ in loaded:
             model.to(device).eval()
         thresholds = [calibrated_threshold(model, cfg, images, split["val"], 800, device)[0]
                       for model, cfg, _ in loaded]
-        results: dict = {str(p): {"config": cfg.to_dict(), "threshold": t, "rows": {}}
+        results: dict = {str(p): {"config": cfg.to_dict(), "threshold": t, "split": split_name,
+                                  "images": len(cache), "rows": {}}
                          for p, (_, cfg, _), t in zip(model_paths, loaded, thresholds)}
         for protocol, negatives in ROWS:
-            specs = make_pair_specs(split["test"], n_pairs, protocol, negatives, 0)
+            specs = make_pair_specs(split[split_name], n_pairs, protocol, negatives, 0)
             labels = np.array([int(s.same) for s in specs])
             inputs = list(pool.imap(pair_inputs, [(s, sizes) for s in specs], chunksize=8))
             for path, (model, cfg, _), t in zip(model_paths, loaded, thresholds):
@@ -97,9 +103,10 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--pairs", type=int, default=1000)
     ap.add_argument("--workers", type=int, default=0)
     ap.add_argument("--device", default="cuda" if torch.cuda.is_available() else "cpu")
+    ap.add_argument("--split", choices=("test", "val"), default="test")
     ap.add_argument("--out", type=Path)
     args = ap.parse_args(argv)
-    results = heldout(args.images, args.model, args.pairs, args.workers, torch.device(args.device))
+    results = heldout(args.images, args.model, args.pairs, args.workers, torch.device(args.device), args.split)
     if args.out:
         args.out.write_text(json.dumps(results, indent=2))
     print(table(results))

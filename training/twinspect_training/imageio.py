@@ -59,13 +59,24 @@ def load_rgb(path: str | Path) -> np.ndarray:
         return np.asarray(im.convert("RGB")).copy()
 
 
-def to_model_input(rgb: np.ndarray | Image.Image, size: int) -> np.ndarray:
-    """Resize an RGB image to the model's input and normalise: float32 CxHxW."""
+def resized_rgb(rgb: np.ndarray | Image.Image, size: int) -> np.ndarray:
+    """Resize an RGB image to the model's input size: uint8 CxHxW, not yet normalised (a quarter of
+    the bytes, for training views sent between processes and to the GPU)."""
     im = rgb if isinstance(rgb, Image.Image) else Image.fromarray(rgb)
     im = im.resize((size, size), Image.BILINEAR)
-    x = np.asarray(im, dtype=np.float32) / 255.0
-    x = (x - np.asarray(MEAN, dtype=np.float32)) / np.asarray(STD, dtype=np.float32)
-    return np.ascontiguousarray(x.transpose(2, 0, 1))
+    return np.ascontiguousarray(np.asarray(im).transpose(2, 0, 1))
+
+
+def normalise(x: np.ndarray) -> np.ndarray:
+    """uint8 model inputs (..., C, H, W) to the float32 the model takes."""
+    mean = np.asarray(MEAN, dtype=np.float32)[:, None, None]
+    std = np.asarray(STD, dtype=np.float32)[:, None, None]
+    return (x.astype(np.float32) / 255.0 - mean) / std
+
+
+def to_model_input(rgb: np.ndarray | Image.Image, size: int) -> np.ndarray:
+    """Resize an RGB image to the model's input and normalise: float32 CxHxW."""
+    return normalise(resized_rgb(rgb, size))
 
 
 def list_images(root: str | Path) -> list[Path]:

@@ -30,7 +30,7 @@ from .config import Config, preset
 from .data import ForkMap, ImageCache, epoch_batches, make_split, read_labelled_pairs, relative_images
 from .evaluation import score_specs, summarise, val_specs
 from .from_onnx import load_version, unfold_batchnorm, version_config
-from .imageio import to_model_input
+from .imageio import MEAN, STD, resized_rgb, to_model_input
 from .losses import barlow_twins_loss, nt_xent_loss, pairwise_bce, parallel_loss
 from .model import BTA
 
@@ -55,15 +55,24 @@ def pick_device(name: str) -> torch.device:
 
 
 def views(cache: ImageCache, idx: list[int], cfg: Config, rng: random.Random) -> tuple[np.ndarray, np.ndarray]:
-    """Two altered views of each image, as model inputs (numpy: no torch in a forked worker, whose
-    inherited OpenMP state could hang it)."""
+    """Two altered views of each image at the model's input size, uint8 NxCxHxW (numpy: no torch in
+    a forked worker, whose inherited OpenMP state could hang it); `device_input` normalises them."""
     size = cfg.model.image_size
     v1, v2 = [], []
     for i in idx:
         protocol = pick_protocol(cfg.train.protocol_mix, rng)
         for out in (v1, v2):
-            out.append(to_model_input(alter(cache.images[i], protocol, rng).image, size))
+            out.append(resized_rgb(alter(cache.images[i], protocol, rng).image, size))
     return np.stack(v1), np.stack(v2)
+
+
+def device_input(x: np.ndarray, device: torch.device) -> torch.Tensor:
+    """uint8 views to normalised float32 on `device`, as `imageio.normalise` does: the bytes that
+    cross the worker pipe and the bus stay uint8."""
+    t = torch.from_numpy(x).to(device).float()
+    mean = torch.tensor(MEAN, device=device).view(1, 3, 1, 1)
+    std = torch.tensor(STD, device=device).view(1, 3, 1, 1)
+    return (t / 255.0 - mean) / std
 
 
 def batch_views(context: tuple[ImageCache, Config], task: tuple[list[int], int]) -> tuple[np.ndarray, np.ndarray]:
@@ -137,7 +146,8 @@ def init_from_version(model: BTA, version: Path, cache: ImageCache, cfg: Config,
     """Load a version's weights into `model` and measure its folded BatchNorms on training views."""
     shipped, _, _ = load_version(version)
     model.load_state_dict(shipped.state_dict())
-    batches = [torch.from_numpy(np.concatenate(views(cache, rng.sample(range(len(cache)), min(len(cache), cfg.train.batch_size)), cfg, rng)))
+    batches = [device_input(np.concatenate(views(cache, rng.sample(range(len(cache)), min(len(cache), cfg.train.batch_size)), cfg, rng)),
+                            torch.device("cpu"))
                for _ in range(4)]
     unfold_batchnorm(model, batches)
 
@@ -234,7 +244,7 @@ def _train(out: Path, cfg: Config, split, labelled, train_cache: ImageCache, val
                 lr = lr_at(step, total, warmup, tc) * (tc.finetune_lr_scale if tc.init_from else 1.0)
                 for g in opt.param_groups:
                     g["lr"] = lr
-                loss, parts = step_loss(model, phase, torch.from_numpy(x1).to(device), torch.from_numpy(x2).to(device), cfg)
+                loss, parts = step_loss(model, phase, device_input(x1, device), device_input(x2, device), cfg)
                 if labelled and phase in ("parallel", "head"):
                     lab = labelled_loss(model, labelled, train_cache, cfg, rng, max(2, tc.batch_size // 4), device)
                     loss = loss + tc.labelled_pairs_weight * lab
