@@ -61,3 +61,14 @@ def test_training_can_start_from_a_version(exported, image_folder, tmp_path):
     convs = [k for k, m in version.named_modules() if isinstance(m, nn.Conv2d)]
     for name in convs:
         assert torch.equal(state["model"][name + ".weight"], version.get_submodule(name).weight)
+
+
+def test_a_gem_pooled_version_exports_and_rebuilds(image_folder, tmp_path):
+    from twinspect_training.export import export
+
+    assert main(["--images", str(image_folder), "--out", str(tmp_path / "run"), "--preset", "tiny",
+                 "--set", "train.epochs=1", "--set", "model.pool=gem"]) == 0
+    version = export(tmp_path / "run" / "checkpoint.pt", image_folder, tmp_path / "models", "gem", 32, {"command": "test"})
+    model, cfg, manifest = load_version(version)
+    assert cfg.model.pool == "gem"
+    assert parity_error(model, manifest) < 1e-5  # parity_error runs without gradients

@@ -1,7 +1,7 @@
 import torch
 
 from twinspect_training.config import preset
-from twinspect_training.model import BTA
+from twinspect_training.model import BTA, GeM
 
 
 def _model():
@@ -34,3 +34,16 @@ def test_scores_are_probabilities():
     with torch.no_grad():
         s = model.head(torch.randn(6, 64) * 100, torch.randn(7, 64))
     assert s.shape == (6, 7) and float(s.min()) >= 0 and float(s.max()) <= 1
+
+
+def test_gem_pooling_spans_the_average_and_the_maximum():
+    x = torch.rand(2, 8, 4, 4)
+    assert torch.allclose(GeM(1.0)(x), x.mean(dim=(2, 3), keepdim=True), atol=1e-6)
+    assert torch.allclose(GeM(64.0)(x), x.amax(dim=(2, 3), keepdim=True), atol=0.05)
+    cfg = preset("tiny").model
+    cfg.pool = "gem"
+    model = BTA(cfg).eval()
+    assert isinstance(model.encoder.backbone.avgpool, GeM)
+    a, b = torch.randn(3, 3, 48, 48), torch.randn(3, 3, 48, 48)
+    with torch.no_grad():
+        assert torch.equal(model(a, b), model(b, a))

@@ -15,6 +15,11 @@ from typing import Any
 class ModelConfig:
     backbone: str = "resnet18"  # any torchvision resnet: resnet18, resnet34, resnet50
     image_size: int = 128
+    # How the backbone's last feature map becomes one vector: "avg" (torchvision's global average)
+    # or "gem" (generalised mean, (mean x^p)^(1/p), which weighs the strongest local responses
+    # more, as image-copy descriptors do), with exponent `gem_p`.
+    pool: str = "avg"
+    gem_p: float = 3.0
     projector: list[int] = field(default_factory=lambda: [1024, 1024, 256])
     # Head: each embedding is projected once per image into `head_diff` + `head_sum` units; a
     # pair's features are |u_a - u_b|, v_a + v_b and the cosine of the embeddings, so the head is

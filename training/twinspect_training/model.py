@@ -24,6 +24,18 @@ def _mlp(dims: list[int], last_plain: bool = True) -> nn.Sequential:
     return nn.Sequential(*layers)
 
 
+class GeM(nn.Module):
+    """Generalised-mean pooling of a non-negative feature map to N x C x 1 x 1: p = 1 is the average,
+    a large p tends to the maximum (Radenović et al., 2018)."""
+
+    def __init__(self, p: float):
+        super().__init__()
+        self.p = p
+
+    def forward(self, x: torch.Tensor) -> torch.Tensor:
+        return F.adaptive_avg_pool2d(x.clamp(min=1e-6).pow(self.p), 1).pow(1.0 / self.p)
+
+
 class Encoder(nn.Module):
     """f: a torchvision ResNet (trained from scratch) and the Barlow Twins MLP projector."""
 
@@ -32,6 +44,10 @@ class Encoder(nn.Module):
         backbone = getattr(torchvision.models, cfg.backbone)(weights=None)
         feat = backbone.fc.in_features
         backbone.fc = nn.Identity()
+        if cfg.pool == "gem":
+            backbone.avgpool = GeM(cfg.gem_p)
+        elif cfg.pool != "avg":
+            raise ValueError(f"unknown model.pool {cfg.pool!r}; choose avg or gem")
         self.backbone = backbone
         self.projector = _mlp([feat, *cfg.projector])
         self.embedding_dim = cfg.projector[-1]
