@@ -7,7 +7,7 @@ import pytest
 import torch
 
 import twinspect_training.train as train_module
-from twinspect_training.checkpoint import save_checkpoint
+from twinspect_training.checkpoint import load_checkpoint, save_checkpoint
 from twinspect_training.imageio import normalise
 from twinspect_training.train import EXIT_DIVERGED, main
 
@@ -23,7 +23,7 @@ def _events(out):
 
 
 def _weights(out):
-    state = torch.load(out / "checkpoint.pt", map_location="cpu")["model"]
+    state = load_checkpoint(out / "checkpoint.pt")["model"]
     return hashlib.sha256(b"".join(v.numpy().tobytes() for v in state.values())).hexdigest()
 
 
@@ -81,7 +81,7 @@ def test_resume_continues_where_it_stopped(image_folder, tiny_run, tmp_path, che
     # writes a checkpoint even between the epochs that `checkpoint_every` asks for.
     assert _run(image_folder, tmp_path, "--set", "train.max_minutes=1e-6",
                 "--set", f"train.checkpoint_every={checkpoint_every}") == 0
-    assert torch.load(tmp_path / "checkpoint.pt", map_location="cpu")["epoch"] == 1
+    assert load_checkpoint(tmp_path / "checkpoint.pt")["epoch"] == 1
     assert [e["event"] for e in _events(tmp_path)][-1] == "paused"
     assert _run(image_folder, tmp_path, "--resume", "--set", "train.max_minutes=0") == 0
     events = _events(tmp_path)

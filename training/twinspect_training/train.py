@@ -30,7 +30,7 @@ from .config import Config, preset
 from .data import ForkMap, ImageCache, epoch_batches, make_split, read_labelled_pairs, relative_images
 from .evaluation import score_specs, summarise, val_specs
 from .from_onnx import load_version, unfold_batchnorm, version_config
-from .imageio import MEAN, STD, resized_rgb, to_model_input
+from .imageio import MEAN, STD, resized_rgb
 from .losses import barlow_twins_loss, nt_xent_loss, pairwise_bce, parallel_loss
 from .model import BTA
 
@@ -134,9 +134,9 @@ def labelled_loss(model: BTA, labelled, cache: ImageCache, cfg: Config, rng: ran
     larger weight in the CSV, so they count more."""
     rows = rng.sample(labelled, min(k, len(labelled)))
     size = cfg.model.image_size
-    xa = torch.from_numpy(np.stack([to_model_input(alter(cache.images[cache.index[a]], "editorial", rng).image, size) for a, _, _, _ in rows]))
-    xb = torch.from_numpy(np.stack([to_model_input(alter(cache.images[cache.index[b]], "editorial", rng).image, size) for _, b, _, _ in rows]))
-    za, zb = encode(model, torch.cat([xa, xb]).to(device), cfg.train.amp).chunk(2)
+    xa = np.stack([resized_rgb(alter(cache.images[cache.index[a]], "editorial", rng).image, size) for a, _, _, _ in rows])
+    xb = np.stack([resized_rgb(alter(cache.images[cache.index[b]], "editorial", rng).image, size) for _, b, _, _ in rows])
+    za, zb = encode(model, device_input(np.concatenate([xa, xb]), device), cfg.train.amp).chunk(2)
     target = torch.tensor([t for _, _, t, _ in rows], device=device)
     weight = torch.tensor([w for _, _, _, w in rows], device=device)
     return F.binary_cross_entropy_with_logits(model.head.pair_logits(za, zb), target, weight=weight)
