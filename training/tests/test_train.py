@@ -1,10 +1,12 @@
 import csv
 import hashlib
 import json
+from types import SimpleNamespace
 
 import numpy as np
 import pytest
 import torch
+from PIL import Image
 
 import twinspect_training.train as train_module
 from twinspect_training.checkpoint import load_checkpoint, save_checkpoint
@@ -61,6 +63,20 @@ def test_uint8_views_reach_the_model_normalised_exactly_as_scoring_normalises_th
     on_device = train_module.device_input(views, torch.device("cpu"))
     assert on_device.dtype == torch.float32
     assert torch.equal(on_device, torch.from_numpy(normalise(views)))
+
+
+def test_split_images_fill_their_share_of_the_batch_with_two_disjoint_halves():
+    pixels = np.arange(6 * 10 * 3, dtype=np.uint8).reshape(6, 10, 3)
+    wide, tall = Image.fromarray(pixels), Image.fromarray(pixels.transpose(1, 0, 2).copy())
+    cache = SimpleNamespace(images=[wide, tall] * 4)
+    images = train_module.batch_images(cache, list(range(8)), 0.5)
+    assert len(images) == 8  # 2 images cut in two, the batch's last 2 dropped
+    for whole, (a, b) in ((wide, images[:2]), (tall, images[2:4])):
+        assert a.size == b.size and a.size[0] * a.size[1] * 2 == whole.size[0] * whole.size[1]
+        halves = np.concatenate([np.asarray(a), np.asarray(b)], axis=1 if whole is wide else 0)
+        assert np.array_equal(halves, np.asarray(whole))  # together exactly the image, no overlap
+    assert images[4:] == cache.images[2:6]
+    assert train_module.batch_images(cache, list(range(8)), 0.0) == cache.images
 
 
 def test_checkpoints_are_written_every_n_epochs_and_at_the_end(image_folder, tmp_path, monkeypatch):

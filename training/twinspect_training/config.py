@@ -44,6 +44,10 @@ class TrainConfig:
     simclr_temperature: float = 0.2
     # Fraction of batches drawn from a single source folder: these batches are all hard negatives.
     same_source_batch_fraction: float = 0.5
+    # Fraction of a batch's slots filled by the two halves of one image, cut across its long side
+    # and counted as two different images: negatives that share the source, stain, scale and
+    # texture and differ only in content, as look-alike fields of one experiment do.
+    split_image_fraction: float = 0.0
     # Per-pair mix of alteration protocols used to make the two views.
     protocol_mix: dict[str, float] = field(default_factory=lambda: {"editorial": 0.5, "reference": 0.5})
     # Long side of the decoded cache; views are cut from these, so augmentation is cheap.

@@ -70,7 +70,10 @@ def render(model_dir: Path, evals: list[Path], notes: str) -> str:
         f"AdamW with cosine LR {cfg['train']['lr_max']} -> {cfg['train']['lr_min']}"
         + (f" (x {cfg['train']['finetune_lr_scale']} when fine-tuning)" if base else "") + ", "
         f"{int(cfg['train']['same_source_batch_fraction'] * 100)}% of batches from one source folder "
-        f"(hard negatives), views from the protocols {cfg['train']['protocol_mix']}.",
+        f"(hard negatives)"
+        + (f", {halves:.0%} of a batch's slots holding the two halves of one image (each the other's negative)"
+           if (halves := cfg["train"].get("split_image_fraction")) else "")
+        + f", views from the protocols {cfg['train']['protocol_mix']}.",
     ]
     for key in ("command", "minutes", "hardware", "note"):
         if key in m["training"]:

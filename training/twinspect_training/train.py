@@ -23,6 +23,7 @@ from pathlib import Path
 import numpy as np
 import torch
 import torch.nn.functional as F
+from PIL import Image
 
 from .alterations import alter, pick_protocol
 from .checkpoint import load_checkpoint, save_checkpoint
@@ -54,15 +55,36 @@ def pick_device(name: str) -> torch.device:
     return torch.device(name)
 
 
+def halves(im: Image.Image) -> tuple[Image.Image, Image.Image]:
+    """The two halves of `im`, cut across its long side: disjoint content of one image."""
+    w, h = im.size
+    if w >= h:
+        return im.crop((0, 0, w // 2, h)), im.crop((w // 2, 0, w, h))
+    return im.crop((0, 0, w, h // 2)), im.crop((0, h // 2, w, h))
+
+
+def batch_images(cache: ImageCache, idx: list[int], split_fraction: float) -> list[Image.Image]:
+    """The batch's images, one per slot: with `split_fraction`, that share of the slots holds the
+    two halves of one image (each half its own image, so each is the other's negative), and the
+    batch drops as many of its last images, keeping its size."""
+    n_split = int(round(split_fraction * len(idx) / 2))
+    kept = idx[: len(idx) - n_split]
+    images: list[Image.Image] = []
+    for k, i in enumerate(kept):
+        images.extend(halves(cache.images[i]) if k < n_split else (cache.images[i],))
+    return images
+
+
 def views(cache: ImageCache, idx: list[int], cfg: Config, rng: random.Random) -> tuple[np.ndarray, np.ndarray]:
-    """Two altered views of each image at the model's input size, uint8 NxCxHxW (numpy: no torch in
-    a forked worker, whose inherited OpenMP state could hang it); `device_input` normalises them."""
+    """Two altered views of each image of the batch at the model's input size, uint8 NxCxHxW (numpy:
+    no torch in a forked worker, whose inherited OpenMP state could hang it); `device_input`
+    normalises them."""
     size = cfg.model.image_size
     v1, v2 = [], []
-    for i in idx:
+    for im in batch_images(cache, idx, cfg.train.split_image_fraction):
         protocol = pick_protocol(cfg.train.protocol_mix, rng)
         for out in (v1, v2):
-            out.append(resized_rgb(alter(cache.images[i], protocol, rng).image, size))
+            out.append(resized_rgb(alter(im, protocol, rng).image, size))
     return np.stack(v1), np.stack(v2)
 
 
