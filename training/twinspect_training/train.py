@@ -75,6 +75,11 @@ def batch_images(cache: ImageCache, idx: list[int], split_fraction: float) -> li
     return images
 
 
+def altered_input(im: Image.Image, protocol: str, rng: random.Random, size: int) -> np.ndarray:
+    """One training input: `im` altered under `protocol`, resized to the model's input as uint8."""
+    return resized_rgb(alter(im, protocol, rng).image, size)
+
+
 def views(cache: ImageCache, idx: list[int], cfg: Config, rng: random.Random) -> tuple[np.ndarray, np.ndarray]:
     """Two altered views of each image of the batch at the model's input size, uint8 NxCxHxW (numpy:
     no torch in a forked worker, whose inherited OpenMP state could hang it); `device_input`
@@ -84,7 +89,7 @@ def views(cache: ImageCache, idx: list[int], cfg: Config, rng: random.Random) ->
     for im in batch_images(cache, idx, cfg.train.split_image_fraction):
         protocol = pick_protocol(cfg.train.protocol_mix, rng)
         for out in (v1, v2):
-            out.append(resized_rgb(alter(im, protocol, rng).image, size))
+            out.append(altered_input(im, protocol, rng, size))
     return np.stack(v1), np.stack(v2)
 
 
@@ -156,8 +161,8 @@ def labelled_loss(model: BTA, labelled, cache: ImageCache, cfg: Config, rng: ran
     larger weight in the CSV, so they count more."""
     rows = rng.sample(labelled, min(k, len(labelled)))
     size = cfg.model.image_size
-    xa = np.stack([resized_rgb(alter(cache.images[cache.index[a]], "editorial", rng).image, size) for a, _, _, _ in rows])
-    xb = np.stack([resized_rgb(alter(cache.images[cache.index[b]], "editorial", rng).image, size) for _, b, _, _ in rows])
+    xa = np.stack([altered_input(cache.images[cache.index[a]], "editorial", rng, size) for a, _, _, _ in rows])
+    xb = np.stack([altered_input(cache.images[cache.index[b]], "editorial", rng, size) for _, b, _, _ in rows])
     za, zb = encode(model, device_input(np.concatenate([xa, xb]), device), cfg.train.amp).chunk(2)
     target = torch.tensor([t for _, _, t, _ in rows], device=device)
     weight = torch.tensor([w for _, _, _, w in rows], device=device)
