@@ -79,6 +79,14 @@ def test_split_images_fill_their_share_of_the_batch_with_two_disjoint_halves():
     assert train_module.batch_images(cache, list(range(8)), 0.0) == cache.images
 
 
+def test_an_image_too_small_to_cut_stays_whole():
+    dot, wide = Image.new("RGB", (1, 1)), Image.new("RGB", (2, 1))
+    cache = SimpleNamespace(images=[dot, wide, dot, dot])
+    images = train_module.batch_images(cache, list(range(4)), 1.0)
+    assert images[0] is dot  # a 1 px image has no two halves; the batch is a slot shorter
+    assert [im.size for im in images[1:]] == [(1, 1), (1, 1)]  # a 2 px image cuts into two 1 px halves
+
+
 def test_checkpoints_are_written_every_n_epochs_and_at_the_end(image_folder, tmp_path, monkeypatch):
     written = []
 

@@ -66,12 +66,14 @@ def halves(im: Image.Image) -> tuple[Image.Image, Image.Image]:
 def batch_images(cache: ImageCache, idx: list[int], split_fraction: float) -> list[Image.Image]:
     """The batch's images, one per slot: with `split_fraction`, that share of the slots holds the
     two halves of one image (each half its own image, so each is the other's negative), and the
-    batch drops as many of its last images, keeping its size."""
+    batch drops as many of its last images, keeping its size. An image under 2 px on its long side
+    has no two halves: it stays whole, and the batch is a slot shorter."""
     n_split = int(round(split_fraction * len(idx) / 2))
     kept = idx[: len(idx) - n_split]
     images: list[Image.Image] = []
     for k, i in enumerate(kept):
-        images.extend(halves(cache.images[i]) if k < n_split else (cache.images[i],))
+        im = cache.images[i]
+        images.extend(halves(im) if k < n_split and max(im.size) >= 2 else (im,))
     return images
 
 
