@@ -57,12 +57,10 @@ def main(argv: list[str] | None = None) -> int:
     y = np.asarray([int(r["same"]) for r in rows])
     p = np.clip(np.asarray(scores, dtype=float), 1e-6, 1 - 1e-6)
     g = {k: np.asarray([float(r[k]) for r in geometry]) for k in ("inliers", "matches", "similarity", "keypoints")}
-    folds = StratifiedKFold(5, shuffle=True, random_state=0)
     print(f"{len(y)} validation pairs, {int(y.sum())} copies; model score plus:")
     for names in CANDIDATES:
-        x = np.column_stack([np.log(p / (1 - p)), *(MEASURES[n](g) for n in names)])
-        out = cross_val_predict(LogisticRegression(max_iter=1000), x, y, cv=folds, method="predict_proba")[:, 1]
-        print(json.dumps({"inputs": ["model", *names], **_judged(y, out, best_threshold(y, out))}))
+        out = cross_validated(y, p, [MEASURES[n](g) for n in names])
+        print(json.dumps({"inputs": ["model", *names], **judged(y, out, best_threshold(y, out))}))
         if names == PRODUCT:
             pooled = out
     if all("source_a" in r for r in rows):
@@ -75,12 +73,20 @@ def main(argv: list[str] | None = None) -> int:
             fitted = model.predict_proba(x)[:, 1]
             flag_at = flag_threshold(float(y[fit].mean()), FLAG_PREVALENCE)
             print(json.dumps({"held_out_source": str(held), "pairs": int(judge.sum()), "copies": int(y[judge].sum()),
-                              "calibrated_without_it": _judged(y[judge], fitted[judge], best_threshold(y[fit], fitted[fit]), flag_at),
-                              "calibrated_with_it": _judged(y[judge], pooled[judge], best_threshold(y, pooled), pooled_flag)}))
+                              "calibrated_without_it": judged(y[judge], fitted[judge], best_threshold(y[fit], fitted[fit]), flag_at),
+                              "calibrated_with_it": judged(y[judge], pooled[judge], best_threshold(y, pooled), pooled_flag)}))
     return 0
 
 
-def _judged(y: np.ndarray, score: np.ndarray, threshold: float, flag_at: float | None = None) -> dict:
+def cross_validated(y: np.ndarray, p: np.ndarray, columns: list[np.ndarray]) -> np.ndarray:
+    """Out-of-fold probabilities (5 folds) of a logistic regression on the model's logit and
+    `columns`, the combination `calibrate` fits."""
+    x = np.column_stack([np.log(p / (1 - p)), *columns])
+    folds = StratifiedKFold(5, shuffle=True, random_state=0)
+    return cross_val_predict(LogisticRegression(max_iter=1000), x, y, cv=folds, method="predict_proba")[:, 1]
+
+
+def judged(y: np.ndarray, score: np.ndarray, threshold: float, flag_at: float | None = None) -> dict:
     """Accuracy, AUC (None with one class) and the rates at `threshold`; with `flag_at`, the share of
     the copies flagged and the other pairs flagged there."""
     pred = score > threshold
