@@ -64,7 +64,7 @@ def main(argv: list[str] | None = None) -> int:
         if names == PRODUCT:
             pooled = out
     if all("source_a" in r for r in rows):
-        x = np.column_stack([np.log(p / (1 - p)), *(MEASURES[n](g) for n in PRODUCT)])
+        x = combination_inputs(p, [MEASURES[n](g) for n in PRODUCT])
         source = collections(rows)
         pooled_flag = flag_threshold(float(y.mean()), FLAG_PREVALENCE)
         for held in sorted(set(source)):
@@ -78,10 +78,15 @@ def main(argv: list[str] | None = None) -> int:
     return 0
 
 
+def combination_inputs(p: np.ndarray, columns: list[np.ndarray]) -> np.ndarray:
+    """The regression's inputs: the model's logit, then `columns` (what verification measured)."""
+    return np.column_stack([np.log(p / (1 - p)), *columns])
+
+
 def cross_validated(y: np.ndarray, p: np.ndarray, columns: list[np.ndarray]) -> np.ndarray:
-    """Out-of-fold probabilities (5 folds) of a logistic regression on the model's logit and
-    `columns`, the combination `calibrate` fits."""
-    x = np.column_stack([np.log(p / (1 - p)), *columns])
+    """Out-of-fold probabilities (5 folds) of a logistic regression on `combination_inputs`, the
+    combination `calibrate` fits."""
+    x = combination_inputs(p, columns)
     folds = StratifiedKFold(5, shuffle=True, random_state=0)
     return cross_val_predict(LogisticRegression(max_iter=1000), x, y, cv=folds, method="predict_proba")[:, 1]
 

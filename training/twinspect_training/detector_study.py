@@ -6,7 +6,8 @@ for the product's opencv.js.
         [--variants akaze,akaze+sift]
 
 Each detector runs the steps of packages/inference/src/verify.ts: the image grey, its long side
-resized to `side`, CLAHE, keypoints and descriptors, the strongest `keep`; per pair, 2-NN matches
+resized to `side` (by OpenCV's interpolation, not sharp's), CLAHE, keypoints and descriptors, the
+strongest `keep`; per pair, 2-NN matches
 with Lowe's ratio test and a RANSAC affine fit, the better of the second image as is and mirrored.
 A variant's detectors each give the product's measures (ln(1 + inliers), and the fit's
 similarity times that) to the product's combination, cross-validated as in combination_study;
@@ -144,7 +145,7 @@ def main(argv: list[str] | None = None) -> int:
         sets += [ev.name] * len(got)
     y = np.asarray([int(r["same"]) for r in rows])
     p = np.clip(np.asarray(scores, dtype=float), 1e-6, 1 - 1e-6)
-    sets_ = np.asarray(sets)
+    pair_set = np.asarray(sets)
     found: dict[str, dict[str, np.ndarray]] = {
         "product": {k: np.asarray([float(g[k]) for g in produced]) for k in ("inliers", "similarity")}}
     flag_at = flag_threshold(float(y.mean()), FLAG_PREVALENCE)
@@ -156,7 +157,7 @@ def main(argv: list[str] | None = None) -> int:
                 found[name] = geometry(name, pairs, args.processes)
         out = cross_validated(y, p, [MEASURES[m](found[n]) for n in names for m in PRODUCT])
         at = best_threshold(y, out)
-        by_set = {s: judged(y[sets_ == s], out[sets_ == s], at, flag_at) for s in dict.fromkeys(sets)}
+        by_set = {s: judged(y[pair_set == s], out[pair_set == s], at, flag_at) for s in dict.fromkeys(sets)}
         print(json.dumps({"variant": variant, **judged(y, out, at, flag_at), "by_pair_set": by_set}), flush=True)
     return 0
 
