@@ -35,30 +35,36 @@ def phash_similarity(a: np.ndarray, b: np.ndarray) -> float:
     return 1.0 - float(np.count_nonzero(phash(a) != phash(b))) / 64.0
 
 
+def ratio_test_fit(pa: np.ndarray, da: np.ndarray | None, pb: np.ndarray, db: np.ndarray | None,
+                   norm: int, ratio: float) -> tuple[int, np.ndarray | None]:
+    """Lowe's ratio-test matches of a's descriptors among b's, then a RANSAC affine fit (5 px) of
+    their points: its inlier count and its 2x3 transform (0 and None without a fit)."""
+    if da is None or db is None or len(pa) < 3 or len(pb) < 3:
+        return 0, None
+    good = [m for m, n in (p for p in cv2.BFMatcher(norm).knnMatch(da, db, k=2) if len(p) == 2)
+            if m.distance < ratio * n.distance]
+    if len(good) < 3:
+        return 0, None
+    src = np.float32([pa[m.queryIdx] for m in good])
+    dst = np.float32([pb[m.trainIdx] for m in good])
+    transform, mask = cv2.estimateAffine2D(src, dst, method=cv2.RANSAC, ransacReprojThreshold=5.0)
+    return (int(mask.sum()) if mask is not None else 0), transform
+
+
 class SiftMatcher:
     def __init__(self) -> None:
         self.sift = cv2.SIFT_create(nfeatures=1000)
-        self.matcher = cv2.BFMatcher(cv2.NORM_L2)
 
     def _features(self, rgb: np.ndarray):
         grey = cv2.cvtColor(rgb, cv2.COLOR_RGB2GRAY)
         scale = _SIFT_SIDE / max(grey.shape)
         if scale < 1:
             grey = cv2.resize(grey, None, fx=scale, fy=scale, interpolation=cv2.INTER_AREA)
-        return self.sift.detectAndCompute(grey, None)
+        keypoints, descriptors = self.sift.detectAndCompute(grey, None)
+        return np.float32([k.pt for k in keypoints]).reshape(-1, 2), descriptors
 
     def _inliers(self, fa, fb) -> int:
-        (ka, da), (kb, db) = fa, fb
-        if da is None or db is None or len(ka) < 3 or len(kb) < 3:
-            return 0
-        good = [m for m, n in (p for p in self.matcher.knnMatch(da, db, k=2) if len(p) == 2)
-                if m.distance < 0.75 * n.distance]
-        if len(good) < 3:
-            return 0
-        src = np.float32([ka[m.queryIdx].pt for m in good])
-        dst = np.float32([kb[m.trainIdx].pt for m in good])
-        _, mask = cv2.estimateAffine2D(src, dst, method=cv2.RANSAC, ransacReprojThreshold=5.0)
-        return int(mask.sum()) if mask is not None else 0
+        return ratio_test_fit(*fa, *fb, cv2.NORM_L2, 0.75)[0]
 
     def score(self, a: np.ndarray, b: np.ndarray) -> float:
         fa = self._features(a)

@@ -29,6 +29,7 @@ from typing import Callable
 import cv2
 import numpy as np
 
+from .baselines import ratio_test_fit
 from .calibrate import FLAG_PREVALENCE
 from .combination_study import MEASURES, PRODUCT, cross_validated, judged
 from .evaluation import best_threshold, flag_threshold
@@ -54,7 +55,7 @@ DETECTORS: dict[str, Detector] = {
 }
 VARIANTS = ("product", "akaze", "akaze-500", "akaze-256bit", "akaze+akaze-256px", "akaze+brisk",
             "akaze+orb", "akaze+sift")
-RATIO, RANSAC_PX = 0.8, 5.0  # DEFAULT_VERIFICATION's
+RATIO = 0.8  # DEFAULT_VERIFICATION's (its RANSAC threshold, 5 px, is ratio_test_fit's)
 
 
 def grey(path: str, side: int) -> np.ndarray:
@@ -82,20 +83,11 @@ def detect(det: Detector, im: np.ndarray) -> Keypoints:
 
 def fit(a: Keypoints, b: Keypoints, norm: int) -> tuple[int, float]:
     """Inliers of the RANSAC affine fit of a's ratio-test matches in b, and the fit's similarity."""
-    (pa, da), (pb, db) = a, b
-    if da is None or db is None or len(pa) < 3 or len(pb) < 3:
-        return 0, 0.0
-    good = [m[0] for m in cv2.BFMatcher(norm).knnMatch(da, db, k=2)
-            if len(m) == 2 and m[0].distance < RATIO * m[1].distance]
-    if len(good) < 3:
-        return 0, 0.0
-    src = np.float32([pa[m.queryIdx] for m in good])
-    dst = np.float32([pb[m.trainIdx] for m in good])
-    transform, mask = cv2.estimateAffine2D(src, dst, method=cv2.RANSAC, ransacReprojThreshold=RANSAC_PX)
+    inliers, transform = ratio_test_fit(*a, *b, norm, RATIO)
     if transform is None or not np.all(np.isfinite(transform)):
         return 0, 0.0
     sv = np.linalg.svd(transform[:, :2], compute_uv=False)
-    return int(mask.sum()), float(sv[1] / sv[0]) if sv[0] > 0 else 0.0
+    return inliers, float(sv[1] / sv[0]) if sv[0] > 0 else 0.0
 
 
 def _keypoints(task: tuple[str, str]) -> tuple[Keypoints, Keypoints]:
